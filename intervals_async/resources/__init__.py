@@ -1,0 +1,13 @@
+"""The declarative table of every Intervals resource, verb, filter and field."""
+
+from __future__ import annotations
+
+from ._table import RESOURCES as RESOURCES
+from ._table import Field as Field
+from ._table import Filter as Filter
+from ._table import Group as Group
+from ._table import Kind as Kind
+from ._table import Resource as Resource
+from ._table import resource as resource
+
+__all__ = ["RESOURCES", "Field", "Filter", "Group", "Kind", "Resource", "resource"]

@@ -1,0 +1,61 @@
+"""The audit log: every arrival as the server saw it, so limits are judged from its side."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+__all__ = ["AuditEntry", "AuditLog"]
+
+
+@attrs.define
+class AuditEntry:
+    """One request as it arrived.
+
+    Args:
+        time: server time of arrival (epoch seconds, the sandbox's clock).
+        ip: the client IP (socket peer, or the sandbox-only override header).
+        account: the customer account of the token, ``None`` when authentication failed.
+        method: the HTTP method.
+        path: the request path, without the query string.
+        status: the HTTP status answered (0 while in flight; 0 too when the connection was
+            dropped before a status was sent).
+        code: the API error code answered, ``None`` on success.
+        fault: the injected fault, if any (``"drop"``, ``"truncate"``...).
+    """
+
+    time: float
+    ip: str
+    account: str | None
+    method: str
+    path: str
+    status: int = 0
+    code: int | None = None
+    fault: str | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        """The entry as the audit endpoint returns it."""
+        return attrs.asdict(self)
+
+
+class AuditLog:
+    """All arrivals, oldest first. Read in-process or at ``GET /_sandbox/audit?since=N``."""
+
+    def __init__(self) -> None:
+        self.entries: list[AuditEntry] = []
+
+    def append(self, entry: AuditEntry) -> None:
+        """Record an arrival."""
+        self.entries.append(entry)
+
+    def since(self, index: int) -> list[AuditEntry]:
+        """The entries from position ``index`` on."""
+        return self.entries[index:]
+
+    def clear(self) -> None:
+        """Forget every entry."""
+        self.entries.clear()
+
+    def __len__(self) -> int:
+        return len(self.entries)

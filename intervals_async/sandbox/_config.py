@@ -1,0 +1,162 @@
+"""The sandbox's settings: data size, limits, latency and faults, all seeded."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+from ._limits import WindowPolicy
+
+__all__ = ["AccountSpec", "DataSize", "Faults", "Latency", "SandboxConfig"]
+
+STANDARD_DAILY_LIMIT = 6_000
+UNLIMITED_DAILY_LIMIT = 12_000
+
+
+def _non_negative(instance: object, attribute: attrs.Attribute[Any], value: float) -> None:
+    if value < 0:
+        raise ValueError(f"{attribute.name} must not be negative, got {value}")
+
+
+def _probability(instance: object, attribute: attrs.Attribute[float], value: float) -> None:
+    if not 0.0 <= value <= 1.0:
+        raise ValueError(f"{attribute.name} is a probability in [0, 1], got {value}")
+
+
+@attrs.frozen
+class AccountSpec:
+    """A customer account hosted by the sandbox.
+
+    Args:
+        name: the account (subdomain) name; the audit log and the daily counter key on it.
+        unlimited: the Unlimited plan (12,000 requests a day instead of 6,000).
+        daily_limit: overrides the plan's daily limit (useful for short simulations).
+    """
+
+    name: str
+    unlimited: bool = False
+    daily_limit: int | None = None
+
+    @property
+    def quota(self) -> int:
+        """Requests allowed per GMT day."""
+        if self.daily_limit is not None:
+            return self.daily_limit
+        return UNLIMITED_DAILY_LIMIT if self.unlimited else STANDARD_DAILY_LIMIT
+
+
+@attrs.frozen
+class DataSize:
+    """How much seeded data each account gets."""
+
+    clients: int = attrs.field(default=6, validator=_non_negative)
+    people: int = attrs.field(default=10, validator=_non_negative)
+    projects: int = attrs.field(default=12, validator=_non_negative)
+    tasks: int = attrs.field(default=150, validator=_non_negative)
+    time_entries: int = attrs.field(default=600, validator=_non_negative)
+
+    @classmethod
+    def scaled(cls, factor: float) -> DataSize:
+        """The default sizes times ``factor`` (at least one of each parent record)."""
+        base = cls()
+        return cls(
+            clients=max(1, round(base.clients * factor)),
+            people=max(4, round(base.people * factor)),
+            projects=max(1, round(base.projects * factor)),
+            tasks=round(base.tasks * factor),
+            time_entries=round(base.time_entries * factor),
+        )
+
+
+@attrs.frozen
+class Latency:
+    """Seeded network and server delay, in seconds of the sandbox's clock.
+
+    Each request waits ``base / 2`` plus a uniform ``[0, jitter / 2)`` before it *arrives* (the
+    moment the limits and the audit log see it), and as much again before its response leaves.
+    """
+
+    base: float = attrs.field(default=0.0, validator=_non_negative)
+    jitter: float = attrs.field(default=0.0, validator=_non_negative)
+
+
+@attrs.frozen
+class Faults:
+    """Seeded fault injection: the chance of each fault per API request.
+
+    ``error``: 500 code 1; ``database``: 500 code 19; ``offline``: 502 code 20 (these three are
+    answered instead of processing the request). ``drop``: the connection closes part-way through
+    the response; ``truncate``: a 200 whose JSON body is cut short; ``malformed``: a 200 whose body
+    is not JSON; ``slow``: the response is held ``slow_seconds`` (longer than a client's timeout).
+    The last four happen *after* the request was processed: a write that lost its response did
+    happen, as on a real network.
+    """
+
+    error: float = attrs.field(default=0.0, validator=_probability)
+    database: float = attrs.field(default=0.0, validator=_probability)
+    offline: float = attrs.field(default=0.0, validator=_probability)
+    drop: float = attrs.field(default=0.0, validator=_probability)
+    truncate: float = attrs.field(default=0.0, validator=_probability)
+    malformed: float = attrs.field(default=0.0, validator=_probability)
+    slow: float = attrs.field(default=0.0, validator=_probability)
+    slow_seconds: float = attrs.field(default=30.0, validator=_non_negative)
+
+
+def _accounts(value: tuple[AccountSpec, ...] | list[AccountSpec]) -> tuple[AccountSpec, ...]:
+    return tuple(value)
+
+
+@attrs.frozen
+class SandboxConfig:
+    """Everything the sandbox can be told.
+
+    Where the real service's behaviour is unknown, the default is the most plausible choice and
+    the knob is here:
+
+    Args:
+        seed: seeds the data, the latency and the faults.
+        accounts: the customer accounts served (each with its own data, tokens and day).
+        size: how much data each account is seeded with.
+        window_policy: how the per-minute limit counts (see :class:`WindowPolicy`).
+        per_minute: requests per window per client IP (100).
+        window: the window in seconds (60).
+        suspension: seconds during which an IP that went over gets code 12 on every request
+            (unknown upstream; default 60).
+        count_rejected: whether requests refused with code 11 or 12 still count against the window
+            and the day (unknown upstream; default: they do not).
+        quota_counts_in_minute: whether ``GET /quota/`` counts against the minute (it never counts
+            against the day; unknown upstream; default: it does).
+        max_limit: a server-side cap on ``limit`` that silently shortens pages (default: none).
+        latency: the latency model.
+        faults: the fault model.
+        ip_header: the sandbox-only header that overrides the client IP (the socket peer
+            otherwise), so one machine can act as many egress IPs.
+    """
+
+    seed: int = 0
+    accounts: tuple[AccountSpec, ...] = attrs.field(
+        default=(AccountSpec("demo"),), converter=_accounts
+    )
+    size: DataSize = DataSize()
+    window_policy: WindowPolicy = attrs.field(default=WindowPolicy.SLIDING, converter=WindowPolicy)
+    per_minute: int = 100
+    window: float = 60.0
+    suspension: float = attrs.field(default=60.0, validator=_non_negative)
+    count_rejected: bool = False
+    quota_counts_in_minute: bool = True
+    max_limit: int | None = None
+    latency: Latency = Latency()
+    faults: Faults = Faults()
+    ip_header: str = "x-sandbox-client-ip"
+
+    def __attrs_post_init__(self) -> None:
+        if not self.accounts:
+            raise ValueError("the sandbox needs at least one account")
+        names = [a.name for a in self.accounts]
+        if len(set(names)) != len(names):
+            raise ValueError(f"account names must be unique: {names}")
+        if self.per_minute < 1 or self.window <= 0:
+            raise ValueError("per_minute must be >= 1 and window > 0")
+        if self.max_limit is not None and self.max_limit < 1:
+            raise ValueError("max_limit must be >= 1 or None")

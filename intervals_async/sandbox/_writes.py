@@ -1,0 +1,199 @@
+"""Creates, updates and deletes: checked against the resource table, references kept whole.
+
+Unknown fields -> code 17 listing them; missing required fields, bad types, over-long strings
+and references to records that do not exist -> code 18. ``datemodified`` moves on every write.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from .._wire import (
+    parse_bool,
+    parse_csv,
+    parse_date,
+    parse_decimal,
+    parse_int,
+    parse_timestamp,
+)
+from ..resources._table import Field, Kind, Resource
+from ._errors import ApiError
+from ._store import LIST_FIELDS, REFS, AccountData, Record
+
+__all__ = ["create", "delete", "update"]
+
+# Fields whose value may not change once set (documented for these two).
+_IMMUTABLE = {("projectmodule", "projectid"), ("projectworktype", "projectid")}
+# Record fields the server keeps itself.
+_STAMPED = frozenset({"time", "task", "tasknote", "document", "timer"})
+
+
+def _parse(resource: str, field: Field, raw: Any) -> Any:
+    if raw is None or raw == "":
+        return [] if (resource, field.name) in LIST_FIELDS else None
+    if (resource, field.name) in LIST_FIELDS:
+        return parse_csv(raw)
+    match field.kind:
+        case Kind.INT:
+            return parse_int(raw)
+        case Kind.DECIMAL:
+            return parse_decimal(raw)
+        case Kind.BOOL:
+            return parse_bool(raw)
+        case Kind.DATE:
+            return parse_date(raw)
+        case Kind.DATETIME:
+            return parse_timestamp(raw)
+        case Kind.STR:
+            if isinstance(raw, dict | list | bool):
+                raise ValueError(f"not a string: {raw!r}")
+            text = str(raw)
+            if field.max_length is not None and len(text) > field.max_length:
+                raise ValueError(f"longer than {field.max_length} characters")
+            return text
+    raise AssertionError(field.kind)
+
+
+def _check_fields(spec: Resource, body: dict[str, Any]) -> dict[str, Any]:
+    """The typed values of ``body``; read-only fields are accepted and ignored, as upstream."""
+    unknown = [k for k in body if k != "id" and spec.field(k) is None]
+    if unknown:
+        raise ApiError(
+            17,
+            "You supplied a field/filter that isn't available for this resource: "
+            + ", ".join(unknown),
+        )
+    values: dict[str, Any] = {}
+    errors = []
+    for key, raw in body.items():
+        field = spec.field(key)
+        if field is None or field.read_only:
+            continue
+        try:
+            values[key] = _parse(spec.name, field, raw)
+        except ValueError as exc:
+            errors.append(f"{key}: {exc}")
+    if errors:
+        raise ApiError(18, *errors)
+    return values
+
+
+def _check_references(account: AccountData, resource: str, values: dict[str, Any]) -> None:
+    errors = []
+    for key, value in values.items():
+        target = REFS.get(key)
+        if target is None or value is None:
+            continue
+        for ident in value if isinstance(value, list) else [value]:
+            if account.get(target, ident) is None:
+                errors.append(f"{key}: there is no {target} with id {ident}")
+    if errors:
+        raise ApiError(18, *errors)
+
+
+def _complete_time(account: AccountData, values: dict[str, Any]) -> None:
+    """Task time takes project and module from its task; general time needs both."""
+    if values.get("taskid") is not None:
+        task = account.get("task", values["taskid"])
+        if task is not None:
+            values["projectid"], values["moduleid"] = task["projectid"], task["moduleid"]
+            values["milestoneid"] = task["milestoneid"]
+    elif values.get("projectid") is None or values.get("moduleid") is None:
+        raise ApiError(18, "Time needs a taskid, or a projectid and a moduleid for general time")
+
+
+def create(account: AccountData, spec: Resource, body: dict[str, Any], now: float) -> Record:
+    """Validate and store a new record (the caller has already handled ``id`` = update)."""
+    values = _check_fields(spec, body)
+    missing = [f.name for f in spec.fields if f.required and values.get(f.name) in (None, [])]
+    stamp = datetime.fromtimestamp(now, UTC).replace(tzinfo=None, microsecond=0)
+    if spec.name == "timer" and "starttime" in missing:
+        missing.remove("starttime")
+    if spec.name == "timer" and values.get("starttime") is None and values.get("time") is None:
+        values["starttime"] = stamp  # "If missing, server time will be used"
+    if spec.name == "projectmodule" and values.get("moduleid") is None and not values.get("module"):
+        missing.append("moduleid (or module)")
+    if (
+        spec.name == "projectworktype"
+        and values.get("worktypeid") is None
+        and not values.get("worktype")
+    ):
+        missing.append("worktypeid (or worktype)")
+    if missing:
+        raise ApiError(18, "Missing required field(s): " + ", ".join(missing))
+    if spec.name == "time":
+        _check_references(account, "time", {"taskid": values.get("taskid")})
+        _complete_time(account, values)
+    _check_references(account, spec.name, values)
+    record: Record = {
+        f.name: ([] if (spec.name, f.name) in LIST_FIELDS else None) for f in spec.fields
+    }
+    record.update(values)
+    if spec.name in _STAMPED:
+        record["datemodified"] = stamp
+    if spec.name == "task":
+        record.setdefault("datecreated", stamp.date())
+    if spec.name == "timer":
+        record["lastupdate"] = stamp.date()
+        record["time"] = record.get("time") or 0
+    record.pop("timelapsed", None)
+    return account.add(spec.name, record)
+
+
+def update(
+    account: AccountData, spec: Resource, record: Record, body: dict[str, Any], now: float
+) -> Record:
+    """Apply ``body`` to ``record`` in place and return it."""
+    values = _check_fields(spec, body)
+    errors = [
+        f"{k} cannot be changed once set"
+        for k in values
+        if (spec.name, k) in _IMMUTABLE and values[k] != record.get(k)
+    ]
+    errors += [
+        f"{f.name} is required and cannot be empty"
+        for f in spec.fields
+        if f.required and f.name in values and values[f.name] in (None, [])
+    ]
+    if errors:
+        raise ApiError(18, *errors)
+    if spec.name == "time" and "taskid" in values:
+        _check_references(account, "time", {"taskid": values["taskid"]})
+        merged = {**record, **values}
+        _complete_time(account, merged)
+        values.update({k: merged[k] for k in ("projectid", "moduleid", "milestoneid")})
+    _check_references(account, spec.name, values)
+    record.update(values)
+    stamp = datetime.fromtimestamp(now, UTC).replace(tzinfo=None, microsecond=0)
+    if "datemodified" in record or spec.name in _STAMPED:
+        record["datemodified"] = stamp
+    if spec.name == "timer":
+        record["lastupdate"] = stamp.date()
+    return record
+
+
+def delete(account: AccountData, resource: str, ident: int) -> None:
+    """Remove a record nothing else points at; otherwise refuse with code 18.
+
+    Whether the real service cascades or refuses is not documented; refusing never leaves a
+    dangling reference and never deletes more than was asked.
+    """
+    users = sorted(
+        {
+            name
+            for name, table in account.tables.items()
+            if name != "projectteam" or resource != "project"
+            for record in table.values()
+            for key, target in REFS.items()
+            if target == resource
+            and key in record
+            and (ident in record[key] if isinstance(record[key], list) else record[key] == ident)
+        }
+    )
+    if users:
+        raise ApiError(18, f"The {resource} {ident} is still used by: " + ", ".join(users))
+    account.table(resource).pop(ident)
+    if resource == "project":
+        account.table("projectteam").pop(ident, None)
+    account.documents.pop(ident, None)
