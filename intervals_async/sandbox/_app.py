@@ -13,6 +13,7 @@ import json
 import random
 from collections.abc import Awaitable, Callable, Mapping, MutableMapping
 from datetime import UTC, datetime
+from decimal import Decimal
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -27,7 +28,7 @@ from ._config import SandboxConfig
 from ._errors import ApiError, error_body
 from ._limits import DayCounter, MinuteWindow, gmt_day, next_gmt_midnight
 from ._query import parse_query
-from ._render import render_record, render_value
+from ._render import Rendered, render_record, render_value
 from ._seed import seed_account
 from ._store import AccountData, Record
 from ._writes import create, delete, update
@@ -359,15 +360,19 @@ class Sandbox:
             raise ApiError(14, f"The {spec.name} with id {ident} does not exist.")
         return record
 
-    def _shown(self, account: AccountData, spec: Resource, record: Record, member: bool) -> Record:
+    def _shown(
+        self,
+        account: AccountData,
+        spec: Resource,
+        record: Record,
+        member: bool,
+        hours: dict[int, tuple[Decimal, Decimal]] | None = None,
+    ) -> Record:
         view = account.view(spec.name, record)
         if spec.name == "task":
-            # upstream quirk: a member shows the priority's name as `priority`; a collection
-            # shows its sort order there, and the name as `severity`
-            prio = account.get("taskpriority", record["priorityid"]) or {}
-            view["priority"] = view["severity"] if member else prio.get("priority")
-            if member:
-                del view["severity"]
+            _shape_task(account, view, member, hours)
+        if spec.name == "time":
+            view.setdefault("ogmilestoneid", record.get("milestoneid"))
         if spec.name == "timer" and record.get("starttime") is not None:
             started = record["starttime"].replace(tzinfo=UTC).timestamp()
             view["timelapsed"] = max(0, int(self.clock.time() - started))
@@ -398,8 +403,10 @@ class Sandbox:
             _check_tasknote_window(parsed.filters, now)
         if spec.name == "task" and "tasklistfilterid" in parsed.filters:
             self._record(account, resource("tasklistfilter"), parsed.filters["tasklistfilterid"])  # type: ignore[arg-type]
+        hours = _task_hours(account) if spec.name == "task" else None
         views = (
-            self._shown(account, spec, r, member=False) for r in account.table(spec.name).values()
+            self._shown(account, spec, r, member=False, hours=hours)
+            for r in account.table(spec.name).values()
         )
         matched = parsed.select(account, views, gmt_day(now))
         limit = parsed.limit
@@ -511,6 +518,75 @@ class Sandbox:
             entries = [e.as_json() for e in self.audit.since(since)]
             return _json(200, {"entries": entries, "next": len(self.audit)})
         return _json(404, {"error": f"no sandbox endpoint {scope['method']} {path}"})
+
+
+def _task_hours(account: AccountData) -> dict[int, tuple[Decimal, Decimal]]:
+    """Billable and unbillable hours logged per task."""
+    hours: dict[int, tuple[Decimal, Decimal]] = {}
+    for entry in account.table("time").values():
+        if entry["taskid"] is not None:
+            billable, unbillable = hours.get(entry["taskid"], (Decimal(0), Decimal(0)))
+            if entry["billable"]:
+                billable += entry["time"]
+            else:
+                unbillable += entry["time"]
+            hours[entry["taskid"]] = (billable, unbillable)
+    return hours
+
+
+def _people(account: AccountData, ids: list[int], role: str) -> Rendered:
+    """The nested people arrays of a task member (``assignee``, ``owner``, ``follower``)."""
+    shown = Rendered()
+    for ident in ids:
+        person = account.table("person").get(ident, {})
+        shown.append(
+            render_record(
+                {
+                    "personid": ident,
+                    role: account.display_name("person", ident),
+                    f"{role}active": bool(person.get("active")),
+                    "personlocalid": person.get("localid"),
+                }
+            )
+        )
+    return shown
+
+
+def _shape_task(
+    account: AccountData,
+    view: Record,
+    member: bool,
+    hours: dict[int, tuple[Decimal, Decimal]] | None,
+) -> None:
+    """The two task shapes of the live captures, which differ (see the spec, 9.1)."""
+    priority = account.get("taskpriority", view["priorityid"]) or {}
+    project = account.get("project", view["projectid"]) or {}
+    view["color"] = priority.get("color")
+    if member:
+        # a member names the priority in `priority` and nests the people
+        view["priority"] = view.pop("severity")
+        view["milestonelocalid"] = (account.get("milestone", view["milestoneid"]) or {}).get(
+            "localid"
+        )
+        for role, key in (
+            ("assignee", "assigneeid"),
+            ("owner", "ownerid"),
+            ("follower", "followerid"),
+        ):
+            view[role] = _people(account, view[key], role)
+        return
+    # a collection item has the priority's order in `priority` and its name in `severity`
+    view["priority"] = priority.get("priority")
+    view["status_order"] = (account.get("taskstatus", view["statusid"]) or {}).get("priority")
+    view["clientlocalid"] = (account.get("client", view["clientid"]) or {}).get("localid")
+    view["projectlocalid"] = project.get("localid")
+    label = account.get("projectlabel", project.get("labelid")) or {}
+    view["projectlabelid"] = project.get("labelid")
+    view["projectlabel"] = label.get("name")
+    view["projectlabel_order"] = label.get("priority")
+    billable, unbillable = (hours or {}).get(view["id"], (Decimal(0), Decimal(0)))
+    view["billable"], view["unbillable"] = billable, unbillable
+    view["actual"] = billable + unbillable
 
 
 def _team_project(payload: dict[str, Any]) -> int:

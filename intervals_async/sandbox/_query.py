@@ -122,11 +122,16 @@ def _equal(field: Any, value: Any) -> bool:
     return bool(left == right)
 
 
-def _generic(name: str, value: Any, view: Record) -> bool:
+# Range filters whose field is named otherwise (a document's dates are its modification dates).
+_RANGE_FIELDS = {("document", "date"): "datemodified"}
+
+
+def _generic(resource: str, name: str, value: Any, view: Record) -> bool:
     if name in view:
         return _equal(view[name], value)
     for suffix, within in (("begin", operator.ge), ("end", operator.le)):
         base = name.removesuffix(suffix)
+        base = _RANGE_FIELDS.get((resource, base), base)
         if base != name and base in view:
             if view[base] is None:
                 return False
@@ -228,7 +233,7 @@ def _matches(acc: AccountData, resource: str, name: str, value: Any, v: Record, 
     special = _SPECIAL.get((resource, name))
     if special is not None:
         return special(acc, v, value, d)
-    return _generic(name, value, v)
+    return _generic(resource, name, value, v)
 
 
 _SORT_ALIASES = {

@@ -9,14 +9,20 @@ from typing import Any
 from .._wire import escape_text, format_bool, format_csv, format_decimal, format_timestamp
 from ._store import Record
 
-__all__ = ["render_record", "render_value"]
+__all__ = ["Rendered", "render_record", "render_value"]
 
 
-def render_value(value: Any) -> str | None:
+class Rendered(list[dict[str, Any]]):
+    """Nested records already in wire form (a task member's ``assignee`` array)."""
+
+
+def render_value(value: Any) -> str | Rendered | None:
     """One value as the API writes it inside a record."""
     match value:
         case None:
             return None
+        case Rendered():
+            return value
         case bool():
             return format_bool(value)
         case int() | Decimal():
@@ -32,6 +38,6 @@ def render_value(value: Any) -> str | None:
     raise TypeError(f"no wire form for {type(value).__name__}")
 
 
-def render_record(record: Record) -> dict[str, str | None]:
+def render_record(record: Record) -> dict[str, str | Rendered | None]:
     """A whole record in the wire format."""
     return {key: render_value(value) for key, value in record.items()}
