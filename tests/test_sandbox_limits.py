@@ -1,4 +1,4 @@
-"""Rate limits from the server's side: the minute window under four policies, suspension, the day."""
+"""Rate limits as the server counts them: the minute window (four policies), suspension, the day."""
 
 from __future__ import annotations
 

@@ -45,7 +45,9 @@ async def test_create_read_update_delete(
     task = _first(sandbox, "task")
     # the live capture: "1.00" came back as "1", "false" as "f"; task time takes the task's project
     assert entry["time"] == "1" and entry["billable"] == "f"
-    assert entry["projectid"] == str(task["projectid"]) and entry["moduleid"] == str(task["moduleid"])
+    assert entry["projectid"] == str(task["projectid"]) and entry["moduleid"] == str(
+        task["moduleid"]
+    )
     assert entry["description"] == "Testing API time entry &amp; more"
     first_modified = entry["datemodified"]
     read = (await admin.get(f"/time/{entry['id']}/")).json()["time"]
@@ -57,7 +59,7 @@ async def test_create_read_update_delete(
     assert updated.json()["status"] == "Accepted" and updated.json()["code"] == 202
     changed = (await admin.get(f"/time/{entry['id']}/")).json()["time"]
     assert changed["time"] == "2.5" and changed["datemodified"] > first_modified
-    listed = (await admin.get("/time/", params={"datemodifiedbegin": changed["datemodified"]}))
+    listed = await admin.get("/time/", params={"datemodifiedbegin": changed["datemodified"]})
     assert entry["id"] in {e["id"] for e in listed.json()["time"]}
 
     deleted = await admin.delete(f"/time/{entry['id']}/")
@@ -106,7 +108,9 @@ async def test_validation_errors(admin: httpx.AsyncClient, sandbox: Sandbox) -> 
     assert "no task with id 1" in no_task.json()["error"]["verbose"][0]
     general = _time_entry(sandbox, taskid="")
     assert api_error(await admin.post("/time/", json=general)) == (400, 18)
-    not_json = await admin.post("/client/", content=b"{", headers={"Content-Type": "application/json"})
+    not_json = await admin.post(
+        "/client/", content=b"{", headers={"Content-Type": "application/json"}
+    )
     assert api_error(not_json) == (400, 18)
     no_type = await admin.post("/client/", content=b"{}")
     assert api_error(no_type) == (400, 18)

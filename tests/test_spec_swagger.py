@@ -89,11 +89,11 @@ def test_every_swagger_operation_filter_and_field_is_in_the_table() -> None:
         assert spec is not None
         required = set(definition.get("required", []))
         for field_name, field in definition["properties"].items():
-            declared = spec.field(field_name)
-            assert declared is not None, (name, field_name)
-            assert declared.kind is _KINDS[(field["type"], field.get("format"))]
-            assert declared.required == (field_name in required)
-            assert declared.max_length == field.get("maxLength")
+            settable = spec.field(field_name)
+            assert settable is not None, (name, field_name)
+            assert settable.kind is _KINDS[(field["type"], field.get("format"))]
+            assert settable.required == (field_name in required)
+            assert settable.max_length == field.get("maxLength")
 
 
 def test_the_table_has_no_verb_the_swagger_file_lacks() -> None:

@@ -17,7 +17,9 @@ def test_bool_round_trip(value: bool) -> None:
     assert wire.parse_bool(wire.format_bool(value)) is value
 
 
-@pytest.mark.parametrize(("text", "value"), [("t", True), ("F", False), ("true", True), ("0", False)])
+@pytest.mark.parametrize(
+    ("text", "value"), [("t", True), ("F", False), ("true", True), ("0", False)]
+)
 def test_bool_spellings(text: str, value: bool) -> None:
     assert wire.parse_bool(text) is value
 
@@ -27,7 +29,11 @@ def test_bool_rejects_other_text() -> None:
         wire.parse_bool("maybe")
 
 
-@given(st.decimals(allow_nan=False, allow_infinity=False, places=4, min_value=-10**9, max_value=10**9))
+@given(
+    st.decimals(
+        allow_nan=False, allow_infinity=False, places=4, min_value=-(10**9), max_value=10**9
+    )
+)
 def test_decimal_round_trip_has_no_exponent(value: Decimal) -> None:
     text = wire.format_decimal(value)
     assert "E" not in text and "e" not in text

@@ -1,0 +1,133 @@
+"""Over TCP: the ``intervals-async sandbox serve`` command and the in-thread server; the demo."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from click.testing import CliRunner
+
+from intervals_async.cli import main
+from intervals_async.sandbox import Faults, Sandbox, SandboxConfig, serving
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+@pytest.fixture
+def served() -> Iterator[tuple[str, str, subprocess.Popen[str]]]:
+    """The real command, started as a user would; yields (base URL, token, process)."""
+    port = _free_port()
+    command = shutil.which("intervals-async") or ""
+    args = [command] if command else [sys.executable, "-m", "intervals_async.cli"]
+    process = subprocess.Popen(
+        [*args, "sandbox", "serve", "--host", "127.0.0.1", "--port", str(port), "--seed", "5"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    assert process.stdout is not None
+    lines = [process.stdout.readline() for _ in range(3)]
+    url = re.search(r"(http://\S+/)", lines[0])
+    token = re.search(r"token (\w{11})", lines[1])
+    assert url and token, lines
+    for _ in range(500):  # wait until it accepts connections (at most 5 s)
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.1):
+                break
+        except OSError:
+            time.sleep(0.01)  # a real server starting: the one wait on the wall clock
+    try:
+        yield url.group(1), token.group(1), process
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=10)
+        process.stdout.close()
+
+
+def test_serve_command_answers_like_the_api(served: tuple[str, str, subprocess.Popen[str]]) -> None:
+    url, token, _ = served
+    headers = {"Accept": "application/json"}
+    with httpx.Client(base_url=url, headers=headers) as http:
+        page = http.get("/task/?limit=5", auth=(token, "X")).json()
+        assert page["listcount"] > 5 and len(page["task"]) == 5
+        for task in page["task"]:
+            assert isinstance(task["id"], str) and task["id"].isdigit()
+        projects = http.get("/project/", params={"limit": 3}, auth=(token, "X")).json()
+        assert {p["active"] for p in projects["project"]} <= {"t", "f"}
+        unauthorised = http.get("/task/")
+        assert unauthorised.status_code == 401 and unauthorised.json()["error"]["code"] == 9
+        missing = http.get("/nosuch/", auth=(token, "X"))
+        assert missing.status_code == 400 and missing.json()["error"]["code"] == 13
+        audit = http.get("/_sandbox/audit").json()
+        assert [e["status"] for e in audit["entries"]] == [200, 200, 401, 400]
+
+
+def test_curl_as_in_the_acceptance(served: tuple[str, str, subprocess.Popen[str]]) -> None:
+    curl = shutil.which("curl")
+    if curl is None:
+        pytest.skip("curl is not installed")
+    url, token, _ = served
+    out = subprocess.run(
+        [curl, "-s", "-u", f"{token}:X", "-H", "Accept: application/json", f"{url}task/?limit=5"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert '"listcount":' in out
+    assert httpx.Response(200, content=out.encode()).json()["task"][0]["id"].isdigit()
+
+
+def test_dropped_connection_over_tcp() -> None:
+    sandbox = Sandbox(SandboxConfig(faults=Faults(drop=1.0)))
+    with serving(sandbox) as url, httpx.Client(base_url=url, auth=(sandbox.token(), "X")) as http:
+        with pytest.raises(httpx.RemoteProtocolError):
+            http.get("/me/")
+        assert sandbox.audit.entries[-1].fault == "drop"
+
+
+def test_the_date_header_carries_the_sandbox_clock() -> None:
+    sandbox = Sandbox()
+    with serving(sandbox) as url, httpx.Client(base_url=url) as http:
+        response = http.get("/me/", auth=(sandbox.token(), "X"))
+    assert response.headers.get_list("date") and len(response.headers.get_list("date")) == 1
+
+
+def test_demo_lists_seeded_data() -> None:
+    result = CliRunner().invoke(main, ["demo"])
+    assert result.exit_code == 0, result.output
+    assert "Active projects" in result.output and "US-Travel & Expenses" in result.output
+    assert re.search(r"Quota: \d+ of 6000 requests used today", result.output)
+
+
+def test_serve_refuses_bad_options() -> None:
+    result = CliRunner().invoke(main, ["sandbox", "serve", "--fault", "nosuch=1"])
+    assert result.exit_code != 0 and "unknown fault" in result.output
+    result = CliRunner().invoke(main, ["sandbox", "serve", "--fault", "drop=2"])
+    assert result.exit_code != 0 and "probability" in result.output
+
+
+def test_ci_runs_exactly_the_readme_test_command() -> None:
+    readme = (ROOT / "README.md").read_text()
+    commands = re.findall(r"^(python3 -m venv .*)$", readme, re.MULTILINE)
+    assert len(commands) == 2, "the README gives two set-up commands"
+    ci = (ROOT / ".ci" / "run").read_text().splitlines()
+    assert commands[1] in ci
+    assert "intervals-async demo" in commands[0]
