@@ -25,7 +25,7 @@ from .._wire import format_timestamp
 from ..resources._table import Group, Resource, resource
 from ._audit import AuditEntry, AuditLog
 from ._config import SandboxConfig
-from ._errors import ApiError, error_body
+from ._errors import ApiError, error_body, unrecognized
 from ._limits import DayCounter, MinuteWindow, gmt_day, next_gmt_midnight
 from ._query import parse_query
 from ._render import Rendered, render_record, render_value
@@ -605,11 +605,7 @@ def _team_people(account: AccountData, spec: Resource, payload: Any) -> list[int
             raise ApiError(18, "Each project team entry must be a JSON object.")
         unknown = [k for k in item if spec.field(k) is None]
         if unknown:
-            raise ApiError(
-                17,
-                "You supplied a field/filter that isn't available for this resource: "
-                + ", ".join(unknown),
-            )
+            raise unrecognized(unknown)
         for raw in str(item.get("personid", "")).split(","):
             if not raw.strip():
                 continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 from http import HTTPStatus
 from typing import Any
 
-__all__ = ["API_ERRORS", "ApiError", "error_body"]
+__all__ = ["API_ERRORS", "ApiError", "error_body", "unrecognized"]
 
 # code -> (HTTP status, message). Statuses from the errors page; where a live capture showed the
 # real message (9, 10, 17) it wins over the page's wording, as the live service is the reference.
@@ -55,3 +55,11 @@ def error_body(error: ApiError, personid: int | None) -> dict[str, Any]:
             "verbose": error.verbose,
         },
     }
+
+
+def unrecognized(names: list[str]) -> ApiError:
+    """Code 17, listing the unknown fields or filters as the live service does."""
+    listed = ", ".join(dict.fromkeys(names))
+    return ApiError(
+        17, f"You supplied a field/filter that isn't available for this resource: {listed}"
+    )

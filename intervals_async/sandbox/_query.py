@@ -13,9 +13,9 @@ from collections.abc import Callable, Iterable
 from datetime import date, datetime, time
 from typing import Any
 
-from .._wire import parse_bool, parse_csv, parse_date, parse_int, parse_timestamp
+from .._wire import parse_csv
 from ..resources._table import Filter, Kind, Resource
-from ._errors import ApiError
+from ._errors import ApiError, unrecognized
 from ._store import AccountData, Record
 
 __all__ = ["DEFAULT_LIMIT", "Query", "parse_query"]
@@ -27,18 +27,7 @@ _TEXT += ("lastname", "username", "email", "reference", "filename", "tag")
 
 
 def _parse_value(spec: Filter, raw: str) -> Any:
-    match spec.kind:
-        case Kind.INT:
-            return parse_csv(raw) if spec.csv else parse_int(raw)
-        case Kind.BOOL:
-            return parse_bool(raw)
-        case Kind.DATE:
-            return parse_date(raw)
-        case Kind.DATETIME:
-            return parse_timestamp(raw)
-        case Kind.DECIMAL | Kind.STR:
-            return raw
-    raise AssertionError(spec.kind)
+    return parse_csv(raw) if spec.kind is Kind.INT and spec.csv else spec.kind.parse(raw)
 
 
 class Query:
@@ -69,11 +58,7 @@ def parse_query(resource: Resource, params: list[tuple[str, str]]) -> Query:
     """Check and type the query string of a collection ``GET`` (codes 17 and 18)."""
     unknown = [name for name, _ in params if resource.filter(name) is None]
     if unknown:
-        raise ApiError(
-            17,
-            "You supplied a field/filter that isn't available for this resource: "
-            + ", ".join(dict.fromkeys(unknown)),
-        )
+        raise unrecognized(unknown)
     parsed: dict[str, Any] = {}
     for name, raw in params:
         spec = resource.filter(name)

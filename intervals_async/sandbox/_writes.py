@@ -9,16 +9,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from .._wire import (
-    parse_bool,
-    parse_csv,
-    parse_date,
-    parse_decimal,
-    parse_int,
-    parse_timestamp,
-)
-from ..resources._table import Field, Kind, Resource
-from ._errors import ApiError
+from .._wire import parse_csv
+from ..resources._table import Field, Resource
+from ._errors import ApiError, unrecognized
 from ._store import LIST_FIELDS, REFS, AccountData, Record
 
 __all__ = ["create", "delete", "update"]
@@ -34,36 +27,17 @@ def _parse(resource: str, field: Field, raw: Any) -> Any:
         return [] if (resource, field.name) in LIST_FIELDS else None
     if (resource, field.name) in LIST_FIELDS:
         return parse_csv(raw)
-    match field.kind:
-        case Kind.INT:
-            return parse_int(raw)
-        case Kind.DECIMAL:
-            return parse_decimal(raw)
-        case Kind.BOOL:
-            return parse_bool(raw)
-        case Kind.DATE:
-            return parse_date(raw)
-        case Kind.DATETIME:
-            return parse_timestamp(raw)
-        case Kind.STR:
-            if isinstance(raw, dict | list | bool):
-                raise ValueError(f"not a string: {raw!r}")
-            text = str(raw)
-            if field.max_length is not None and len(text) > field.max_length:
-                raise ValueError(f"longer than {field.max_length} characters")
-            return text
-    raise AssertionError(field.kind)
+    value = field.kind.parse(raw)
+    if isinstance(value, str) and field.max_length is not None and len(value) > field.max_length:
+        raise ValueError(f"longer than {field.max_length} characters")
+    return value
 
 
 def _check_fields(spec: Resource, body: dict[str, Any]) -> dict[str, Any]:
     """The typed values of ``body``; read-only fields are accepted and ignored, as upstream."""
     unknown = [k for k in body if k != "id" and spec.field(k) is None]
     if unknown:
-        raise ApiError(
-            17,
-            "You supplied a field/filter that isn't available for this resource: "
-            + ", ".join(unknown),
-        )
+        raise unrecognized(unknown)
     values: dict[str, Any] = {}
     errors = []
     for key, raw in body.items():
