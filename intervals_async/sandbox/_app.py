@@ -329,13 +329,13 @@ class Sandbox:
                 raise ApiError(18, "The request body must be a JSON object.")
             if payload.get("id") not in (None, ""):
                 # "PUT and POST are interchangeable": an id in the body means an update
-                record = self._record(account, spec, self._ident(str(payload["id"])))
+                record = self._record(account, spec.name, self._ident(str(payload["id"])))
                 updated = update(account, spec, record, payload, now)
                 return self._member(account, spec, updated, envelope, 202, "Accepted")
             created = create(account, spec, payload, now)
             return self._member(account, spec, created, envelope, 201, "Created")
         assert ident is not None
-        record = self._record(account, spec, ident)
+        record = self._record(account, spec.name, ident)
         if method == "GET":
             return self._member(account, spec, record, envelope)
         if method == "PUT":
@@ -354,10 +354,10 @@ class Sandbox:
         return int(text)
 
     @staticmethod
-    def _record(account: AccountData, spec: Resource, ident: int) -> Record:
-        record = account.get(spec.name, ident)
+    def _record(account: AccountData, name: str, ident: int) -> Record:
+        record = account.get(name, ident)
         if record is None:
-            raise ApiError(14, f"The {spec.name} with id {ident} does not exist.")
+            raise ApiError(14, f"The {name} with id {ident} does not exist.")
         return record
 
     def _shown(
@@ -402,7 +402,7 @@ class Sandbox:
         if spec.name == "tasknote":
             _check_tasknote_window(parsed.filters, now)
         if spec.name == "task" and "tasklistfilterid" in parsed.filters:
-            self._record(account, resource("tasklistfilter"), parsed.filters["tasklistfilterid"])  # type: ignore[arg-type]
+            self._record(account, "tasklistfilter", parsed.filters["tasklistfilterid"])
         hours = _task_hours(account) if spec.name == "task" else None
         views = (
             self._shown(account, spec, r, member=False, hours=hours)
@@ -472,9 +472,7 @@ class Sandbox:
                 raise ApiError(18, "The request body must be a JSON object.")
             ident = _team_project(payload)
         assert ident is not None
-        project = account.get("project", ident)
-        if project is None:
-            raise ApiError(14, f"The project with id {ident} does not exist.")
+        self._record(account, "project", ident)
         team = account.table("projectteam").setdefault(
             ident, {"id": ident, "projectid": ident, "personid": []}
         )
@@ -496,13 +494,10 @@ class Sandbox:
             {**envelope, "status": phrase, "code": status, "projectteam": render_record(team)},
         )
 
-    @staticmethod
-    def _download(account: AccountData, ident: int | None) -> _Response:
+    def _download(self, account: AccountData, ident: int | None) -> _Response:
         assert ident is not None
-        document = account.get("document", ident)
-        content = account.documents.get(ident) if document else None
-        if document is None or content is None:
-            raise ApiError(14, f"The document with id {ident} does not exist.")
+        document = self._record(account, "document", ident)
+        content = account.documents[ident]  # every document record has its bytes
         disposition = f'attachment; filename="{document["filename"]}"'.encode()
         return _Response(
             200, content, document["filetype"], [(b"content-disposition", disposition)]
