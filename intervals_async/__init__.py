@@ -1,18 +1,63 @@
 """intervals-async: the async Python SDK for the Intervals time-tracking API.
 
-The client arrives with its own issue; today the package offers the resource table, the clocks
-and :mod:`intervals_async.sandbox`, a faithful local fake of the API.
+``IntervalsClient`` covers every resource of the API with typed models; every request, retries
+included, passes through a rate governor. :mod:`intervals_async.models` holds the models,
+:mod:`intervals_async.sandbox` a faithful local fake of the API.
 """
 
 from __future__ import annotations
 
+from ._client import IntervalsClient as IntervalsClient
 from ._clock import Clock as Clock
 from ._clock import SystemClock as SystemClock
 from ._clock import VirtualClock as VirtualClock
+from ._exceptions import AccountError as AccountError
+from ._exceptions import APIError as APIError
+from ._exceptions import AuthenticationError as AuthenticationError
+from ._exceptions import BadRequest as BadRequest
+from ._exceptions import ConnectionFailed as ConnectionFailed
+from ._exceptions import DailyQuotaExceeded as DailyQuotaExceeded
+from ._exceptions import DecodeError as DecodeError
+from ._exceptions import IntervalsError as IntervalsError
+from ._exceptions import InvalidParameter as InvalidParameter
+from ._exceptions import NotFound as NotFound
+from ._exceptions import PermissionDenied as PermissionDenied
+from ._exceptions import RateLimited as RateLimited
+from ._exceptions import RequestsTooFast as RequestsTooFast
+from ._exceptions import ServerError as ServerError
+from ._exceptions import Timeout as Timeout
+from ._exceptions import TransportError as TransportError
+from ._retry import RetryPolicy as RetryPolicy
+from .governor import Priority as Priority
 
 __version__ = "0.1.0.dev0"
 
-__all__ = ["Clock", "SystemClock", "VirtualClock", "__version__"]
+__all__ = [
+    "APIError",
+    "AccountError",
+    "AuthenticationError",
+    "BadRequest",
+    "Clock",
+    "ConnectionFailed",
+    "DailyQuotaExceeded",
+    "DecodeError",
+    "IntervalsClient",
+    "IntervalsError",
+    "InvalidParameter",
+    "NotFound",
+    "PermissionDenied",
+    "Priority",
+    "RateLimited",
+    "RequestsTooFast",
+    "RetryPolicy",
+    "ServerError",
+    "SystemClock",
+    "Timeout",
+    "TransportError",
+    "VirtualClock",
+    "__version__",
+]
 
-for _name in ("Clock", "SystemClock", "VirtualClock"):
-    globals()[_name].__module__ = __name__
+for _name in __all__:
+    if _name not in ("__version__", "Priority"):
+        globals()[_name].__module__ = __name__

@@ -53,6 +53,8 @@ def parse_bool(value: object) -> bool:
 
 def parse_int(value: object) -> int:
     """An id or count, from a JSON number or a numeric string (``"375922"``)."""
+    if type(value) is str and value.isascii() and value.isdigit():
+        return int(value)  # the common case, first
     if isinstance(value, bool):
         raise ValueError(f"not an integer: {value!r}")
     if isinstance(value, int):

@@ -3,13 +3,60 @@
 from __future__ import annotations
 
 import intervals_async
+import intervals_async.governor as governor
+import intervals_async.models as models
 import intervals_async.sandbox as sandbox
+from intervals_async.resources import RESOURCES
 
 
 def test_package_exports() -> None:
-    assert intervals_async.__all__ == ["Clock", "SystemClock", "VirtualClock", "__version__"]
+    assert intervals_async.__all__ == [
+        "APIError",
+        "AccountError",
+        "AuthenticationError",
+        "BadRequest",
+        "Clock",
+        "ConnectionFailed",
+        "DailyQuotaExceeded",
+        "DecodeError",
+        "IntervalsClient",
+        "IntervalsError",
+        "InvalidParameter",
+        "NotFound",
+        "PermissionDenied",
+        "Priority",
+        "RateLimited",
+        "RequestsTooFast",
+        "RetryPolicy",
+        "ServerError",
+        "SystemClock",
+        "Timeout",
+        "TransportError",
+        "VirtualClock",
+        "__version__",
+    ]
     assert repr(intervals_async.VirtualClock(0)).startswith("VirtualClock(1970-01-01")
-    assert intervals_async.VirtualClock.__module__ == "intervals_async"
+    for name in intervals_async.__all__:
+        exported = getattr(intervals_async, name)
+        if name not in ("__version__", "Priority"):
+            assert exported.__module__ == "intervals_async", name
+        assert name == "__version__" or exported.__doc__, f"{name} has no docstring"
+
+
+def test_every_exception_is_an_intervals_error() -> None:
+    for name in intervals_async.__all__:
+        exported = getattr(intervals_async, name)
+        if isinstance(exported, type) and issubclass(exported, Exception):
+            assert issubclass(exported, intervals_async.IntervalsError), name
+
+
+def test_models_and_governor_exports() -> None:
+    assert set(models.MODELS) == {r.name for r in RESOURCES}
+    for name in models.__all__:
+        if name != "MODELS":
+            assert getattr(models, name).__module__ == "intervals_async.models", name
+            assert getattr(models, name).__doc__, name
+    assert governor.__all__ == ["Governor", "Outcome", "Permit", "Priority", "Unmetered"]
 
 
 def test_sandbox_exports() -> None:

@@ -11,12 +11,15 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import httpx
 import pytest
 from click.testing import CliRunner
 
+from intervals_async import AuthenticationError, IntervalsClient, InvalidParameter, NotFound
 from intervals_async.cli import main
 from intervals_async.sandbox import Faults, Sandbox, SandboxConfig, serving
 
@@ -78,6 +81,40 @@ def test_serve_command_answers_like_the_api(served: tuple[str, str, subprocess.P
         assert missing.status_code == 400 and missing.json()["error"]["code"] == 13
         audit = http.get("/_sandbox/audit").json()
         assert [e["status"] for e in audit["entries"]] == [200, 200, 401, 400]
+
+
+@pytest.mark.anyio
+async def test_the_client_against_the_serve_command(
+    served: tuple[str, str, subprocess.Popen[str]],
+) -> None:
+    """The client's acceptance, over real TCP against the command a user runs."""
+    url, token, _ = served
+    async with IntervalsClient(token, base_url=url) as client:
+        listcount = (await client.time.list(limit=1)).listcount
+        entries = [e async for e in client.time.iterate()]
+        assert len(entries) == len({e.id for e in entries}) == listcount > 0
+        template = entries[0]
+        created = await client.time.create(
+            worktypeid=template.worktypeid,
+            personid=template.personid,
+            projectid=template.projectid,
+            moduleid=template.moduleid,
+            date=date(2026, 1, 5),
+            time=Decimal("0.5"),
+            billable=False,
+            description="over TCP",
+        )
+        assert (await client.time.get(created.id)).description == "over TCP"
+        assert (await client.time.update(created.id, time=Decimal(2))).time == Decimal(2)
+        assert (await client.time.list(limit=1)).listcount == listcount + 1
+        await client.time.delete(created.id)
+        with pytest.raises(NotFound):
+            await client.time.get(created.id)
+        with pytest.raises(InvalidParameter):
+            await client.time.list(projcetid=5)
+    async with IntervalsClient("notatoken12", base_url=url) as stranger:
+        with pytest.raises(AuthenticationError):
+            await stranger.me.get()
 
 
 def test_curl_as_in_the_acceptance(served: tuple[str, str, subprocess.Popen[str]]) -> None:

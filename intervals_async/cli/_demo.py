@@ -1,14 +1,11 @@
-"""The demo: a short tour of seeded data through the in-process sandbox."""
+"""The demo: a short tour of seeded data, through the client and the in-process sandbox."""
 
 from __future__ import annotations
 
-import html
-from typing import Any
-
 import anyio
 import click
-import httpx
 
+from .._client import IntervalsClient
 from ..sandbox import Sandbox, SandboxConfig
 
 __all__ = ["run_demo"]
@@ -16,37 +13,29 @@ __all__ = ["run_demo"]
 
 async def _tour(seed: int) -> None:
     sandbox = Sandbox(SandboxConfig(seed=seed))
-    async with httpx.AsyncClient(
-        transport=sandbox.transport(),
-        base_url="https://api.sandbox.invalid/",
-        auth=(sandbox.token(), "X"),
-        headers={"Accept": "application/json"},
-    ) as http:
-
-        async def get(path: str, **params: Any) -> Any:
-            response = await http.get(path, params=params)
-            response.raise_for_status()
-            return response.json()
-
-        me = (await get("/me/"))["me"][0]
-        click.echo(f"Signed in as {me['firstname']} {me['lastname']} ({me['group']})")
-        projects = await get("/project/", limit=5, active="t")
-        click.echo(f"\nActive projects ({projects['listcount']} in all, first 5):")
-        for p in projects["project"]:
-            name, client = html.unescape(p["name"]), html.unescape(p["client"] or "")
-            click.echo(f"  #{p['localid']:>3}  {name:<24} {client}")
-        tasks = await get("/task/", limit=5, excludeclosed="t", sortfield="datedue")
-        click.echo(f"\nOpen tasks ({tasks['listcount']} in all, first 5):")
-        for t in tasks["task"]:
-            click.echo(f"  #{t['localid']:>3}  {html.unescape(t['title']):<32} {t['status']}")
-        time = await get("/time/", limit=5, sortfield="t.date", sortdir="DESC")
-        click.echo(f"\nLatest time entries ({time['listcount']} in all):")
-        for e in time["time"]:
-            click.echo(f"  {e['date']}  {e['time']:>5} h  {html.unescape(e['project'])}")
-        quota = (await get("/quota/"))["quota"]
+    async with IntervalsClient(
+        sandbox.token(), base_url="https://api.sandbox.invalid/", transport=sandbox.transport()
+    ) as client:
+        me = await client.me.get()
+        click.echo(f"Signed in as {me.firstname} {me.lastname} ({me.group})")
+        projects = await client.project.list(limit=5, active=True)
+        click.echo(f"\nActive projects ({projects.listcount} in all, first 5):")
+        for p in projects.items:
+            click.echo(f"  #{p.localid:>3}  {p.name or '':<24} {p.client or ''}")
+        tasks = await client.task.list(limit=5, excludeclosed=True, sortfield="datedue")
+        click.echo(f"\nOpen tasks ({tasks.listcount} in all, first 5):")
+        for t in tasks.items:
+            click.echo(f"  #{t.localid:>3}  {t.title or '':<32} {t.status}")
+        entries = await client.time.list(limit=5, sortfield="t.date", sortdir="DESC")
+        click.echo(f"\nLatest time entries ({entries.listcount} in all):")
+        for e in entries.items:
+            click.echo(f"  {e.date}  {e.time!s:>5} h  {e.project}")
+        hours = sum([e.time or 0 async for e in client.time.iterate()], start=0)
+        click.echo(f"\nAll {entries.listcount} entries, one request per 500: {hours} h in all")
+        quota = await client.quota()
         click.echo(
-            f"\nQuota: {quota['used']} of {quota['quota']} requests used today; "
-            f"resets {quota['next_reset']} GMT"
+            f"\nQuota: {quota.used} of {quota.quota} requests used today; "
+            f"resets {quota.next_reset} GMT"
         )
 
 

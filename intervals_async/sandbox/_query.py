@@ -9,6 +9,7 @@ documented special meanings in :data:`_SPECIAL`.
 from __future__ import annotations
 
 import operator
+import sys
 from collections.abc import Callable, Iterable
 from datetime import date, datetime, time
 from typing import Any
@@ -37,7 +38,10 @@ class Query:
         self.resource = resource
         self.filters = {k: v for k, v in filters.items() if k not in _PAGING}
         self.offset: int = filters.get("offset", 0)
-        self.limit: int = filters.get("limit", DEFAULT_LIMIT)
+        # A collection that documents no limit filter is not paged: it answers every record
+        # (the docs are silent; anything else would hide records from every client).
+        unpaged = resource.filter("limit") is None
+        self.limit: int = filters.get("limit", sys.maxsize if unpaged else DEFAULT_LIMIT)
         self.sortfield: str | None = filters.get("sortfield")
         self.descending = str(filters.get("sortdir", "ASC")).upper() == "DESC"
 

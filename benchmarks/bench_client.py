@@ -1,0 +1,130 @@
+"""What the client costs on top of plain httpx, and how fast it decodes records.
+
+Run: ``.venv/bin/python -m benchmarks.bench_client`` (prints one JSON object per line).
+
+- ``decode``: records per second from the bytes of a 10,000-entry ``/time/`` page to ``Time``
+  models, against ``json.loads`` alone on the same bytes.
+- ``overhead``: CPU seconds per request of ``client.time.list(limit=100)`` (governor seam,
+  validation, retry loop, decode to models) against ``httpx`` + ``json.loads`` on the same
+  in-memory transport and the same 100-record page.
+- ``iterate``: requests an iteration of the seeded sandbox's time entries costs, against the
+  minimum ceil(N / page size) + 0.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import time
+from typing import Any
+
+import anyio
+import httpx
+
+from intervals_async import IntervalsClient
+from intervals_async._convert import structure
+from intervals_async.governor import Unmetered
+from intervals_async.models import Time
+from intervals_async.sandbox import DataSize, Sandbox, SandboxConfig
+from intervals_async.sandbox._render import render_record
+
+BASE = "https://api.sandbox.invalid/"
+
+
+def _time_page(n: int) -> bytes:
+    """A realistic ``/time/`` page of ``n`` records, rendered as the sandbox renders them."""
+    sandbox = Sandbox(SandboxConfig(seed=1))
+    account = sandbox.accounts["demo"]
+    spec_records = list(account.table("time").values())
+    from intervals_async.resources import resource
+
+    spec = resource("time")
+    assert spec is not None
+    views = [render_record(sandbox._shown(account, spec, r, member=False)) for r in spec_records]
+    records = [{**views[i % len(views)], "id": str(10_000_000 + i)} for i in range(n)]
+    return json.dumps(
+        {"personid": 1, "status": "OK", "code": 200, "listcount": n, "time": records}
+    ).encode()
+
+
+def _best(function: Any, repeat: int = 5) -> float:
+    timings = []
+    for _ in range(repeat):
+        start = time.process_time()
+        function()
+        timings.append(time.process_time() - start)
+    return min(timings)
+
+
+def bench_decode() -> dict[str, Any]:
+    body = _time_page(10_000)
+    plain = _best(lambda: json.loads(body))
+    full = _best(lambda: [structure(r, Time) for r in json.loads(body)["time"]])
+    return {
+        "bench": "decode",
+        "records": 10_000,
+        "models_per_s": round(10_000 / full),
+        "json_loads_records_per_s": round(10_000 / plain),
+        "ratio_to_json_loads": round(plain / full, 3),
+    }
+
+
+async def bench_overhead(n: int = 300) -> dict[str, Any]:
+    body = _time_page(100)
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, content=body, headers={"content-type": "application/json"})
+
+    transport = httpx.MockTransport(answer)
+    async with httpx.AsyncClient(transport=transport, base_url=BASE, auth=("t", "X")) as http:
+        start = time.process_time()
+        for _ in range(n):
+            json.loads((await http.get("/time/", params={"limit": "100"})).content)
+        plain = (time.process_time() - start) / n
+    async with IntervalsClient(
+        "t", base_url=BASE, transport=transport, governor=Unmetered()
+    ) as client:
+        start = time.process_time()
+        for _ in range(n):
+            await client.time.list(limit=100)
+        ours = (time.process_time() - start) / n
+    return {
+        "bench": "overhead",
+        "page": 100,
+        "httpx_json_ms": round(plain * 1000, 3),
+        "client_ms": round(ours * 1000, 3),
+        "ratio": round(ours / plain, 2),
+    }
+
+
+async def bench_iterate() -> dict[str, Any]:
+    sandbox = Sandbox(SandboxConfig(seed=1, size=DataSize(time_entries=5000)))
+    rows = []
+    for page_size in (100, 500):
+        async with IntervalsClient(
+            sandbox.token(),
+            base_url=BASE,
+            transport=sandbox.transport(f"10.0.0.{page_size % 250}"),
+            governor=(governor := Unmetered()),
+            page_size=page_size,
+        ) as client:
+            count = sum([1 async for _ in client.time.iterate()])
+        rows.append(
+            {
+                "page_size": page_size,
+                "records": count,
+                "requests": governor.acquired,
+                "minimum": math.ceil(count / page_size),
+            }
+        )
+    return {"bench": "iterate", "runs": rows}
+
+
+async def main() -> None:
+    print(json.dumps(bench_decode()))
+    print(json.dumps(await bench_overhead()))
+    print(json.dumps(await bench_iterate()))
+
+
+if __name__ == "__main__":
+    anyio.run(main)

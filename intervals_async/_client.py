@@ -1,0 +1,475 @@
+"""``IntervalsClient``: configuration, the resource namespaces and the one request loop."""
+
+from __future__ import annotations
+
+import copy
+import email.utils
+import ipaddress
+import logging
+import os
+import tempfile
+from collections.abc import Awaitable, Callable, Mapping
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from types import TracebackType
+from typing import Any, NoReturn, TypeVar
+
+import anyio
+import attrs
+import httpx
+
+from ._clock import Clock, SystemClock
+from ._convert import decode_json, envelope_int, structure
+from ._exceptions import (
+    APIError,
+    ConnectionFailed,
+    DailyQuotaExceeded,
+    DecodeError,
+    IntervalsError,
+    Timeout,
+    error_class,
+)
+from ._retry import RetryPolicy
+from .governor import Governor, Outcome, Priority, Unmetered
+from .models import Quota
+from .resources._namespaces import (
+    NAMESPACES,
+    ClientResource,
+    ContactDescriptorResource,
+    ContactTypeResource,
+    DocumentResource,
+    ExpenseResource,
+    InvoiceItemResource,
+    InvoiceNoteResource,
+    InvoiceResource,
+    InvoiceTermResource,
+    MeResource,
+    MilestoneNoteResource,
+    MilestoneResource,
+    ModuleResource,
+    PaymentResource,
+    PaymentTypeResource,
+    PersonContactResource,
+    PersonResource,
+    ProjectLabelResource,
+    ProjectModuleResource,
+    ProjectNoteResource,
+    ProjectResource,
+    ProjectTeamResource,
+    ProjectWorkTypeResource,
+    RequestResource,
+    TaskListFilterResource,
+    TaskNoteResource,
+    TaskPriorityResource,
+    TaskResource,
+    TaskStatusResource,
+    TimeResource,
+    TimerResource,
+    UserGroupResource,
+    WorkTypeResource,
+)
+
+__all__ = ["DEFAULT_BASE_URL", "DEFAULT_TIMEOUT", "IntervalsClient"]
+
+logger = logging.getLogger("intervals_async")
+
+DEFAULT_BASE_URL = "https://api.myintervals.com/"
+DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
+
+T = TypeVar("T")
+
+# httpx errors raised before a single byte of the request left: the server did nothing.
+_NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.UnsupportedProtocol)
+
+
+class IntervalsClient:
+    """An async client of the Intervals API, for asyncio and trio.
+
+    Use it as an async context manager::
+
+        async with IntervalsClient() as client:          # token from INTERVALS_TOKEN
+            async for entry in client.time.iterate(projectid=5):
+                ...
+
+    Every resource is a namespace (``client.time``, ``client.task``, ``client.project``...)
+    offering exactly the verbs the API has for it. Every attempt of every call, retries included,
+    passes through the governor before it is sent.
+
+    Args:
+        token: the API token (default: the ``INTERVALS_TOKEN`` environment variable). It is sent
+            as HTTP Basic ``token:X`` and never shown in a repr, log line or exception.
+        base_url: the API root; ``https`` unless the host is a loopback address.
+        timeout: seconds, or an ``httpx.Timeout``.
+        transport: an httpx transport to send through (a sandbox's, a mock...).
+        governor: the rate governor every attempt passes through.
+        account: the customer account name the governor keys the daily quota on.
+        egress: the egress identity (host or NAT name) the governor keys the minute window on.
+        priority: the priority of this client's calls (see :meth:`with_options`).
+        retry: the retry policy.
+        page_size: records per request when listing and iterating.
+        concurrency: pages in flight at once when iterating.
+        send_notifications: send ``X-Intervals-Send-Notifications`` (the API's default: no mail).
+        disable_action_notes: send ``X-Intervals-Disable-Action-Notes`` (the API's default:
+            action notes are added).
+        clock: the clock that times retries' waits and outcomes (virtual in tests).
+    """
+
+    # The namespaces, one per resource of the table (a test holds this list to it).
+    client: ClientResource
+    contactdescriptor: ContactDescriptorResource
+    contacttype: ContactTypeResource
+    document: DocumentResource
+    expense: ExpenseResource
+    group: UserGroupResource
+    invoice: InvoiceResource
+    invoiceitem: InvoiceItemResource
+    invoicenote: InvoiceNoteResource
+    invoiceterm: InvoiceTermResource
+    me: MeResource
+    milestone: MilestoneResource
+    milestonenote: MilestoneNoteResource
+    module: ModuleResource
+    payment: PaymentResource
+    paymenttype: PaymentTypeResource
+    person: PersonResource
+    personcontact: PersonContactResource
+    project: ProjectResource
+    projectlabel: ProjectLabelResource
+    projectmodule: ProjectModuleResource
+    projectnote: ProjectNoteResource
+    projectteam: ProjectTeamResource
+    projectworktype: ProjectWorkTypeResource
+    request: RequestResource
+    task: TaskResource
+    tasklistfilter: TaskListFilterResource
+    tasknote: TaskNoteResource
+    taskpriority: TaskPriorityResource
+    taskstatus: TaskStatusResource
+    time: TimeResource
+    timer: TimerResource
+    worktype: WorkTypeResource
+
+    def __init__(
+        self,
+        token: str | None = None,
+        *,
+        base_url: str = DEFAULT_BASE_URL,
+        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        transport: httpx.AsyncBaseTransport | None = None,
+        governor: Governor | None = None,
+        account: str = "default",
+        egress: str = "default",
+        priority: Priority = Priority.DEFAULT,
+        retry: RetryPolicy | None = None,
+        page_size: int = 500,
+        concurrency: int = 4,
+        send_notifications: bool | None = None,
+        disable_action_notes: bool | None = None,
+        clock: Clock | None = None,
+    ) -> None:
+        token = token if token is not None else os.environ.get("INTERVALS_TOKEN")
+        if not token or any(c.isspace() or c == ":" for c in token):
+            # The message never quotes the token: it may be a real one with a typo.
+            raise ValueError(
+                "an Intervals API token is needed: pass token=... or set INTERVALS_TOKEN "
+                "(a token has no spaces or colons)"
+                if token
+                else "an Intervals API token is needed: pass token=... or set INTERVALS_TOKEN"
+            )
+        url = httpx.URL(base_url)
+        if url.scheme != "https" and not (url.scheme == "http" and _is_loopback(url.host)):
+            raise ValueError(
+                f"base_url must use https (plain http only to a loopback host), not {base_url!r}"
+            )
+        if page_size < 1 or concurrency < 1:
+            raise ValueError("page_size and concurrency must be at least 1")
+        headers = {"Accept": "application/json", "User-Agent": _user_agent()}
+        if send_notifications is not None:
+            headers["X-Intervals-Send-Notifications"] = "t" if send_notifications else "f"
+        if disable_action_notes is not None:
+            headers["X-Intervals-Disable-Action-Notes"] = "t" if disable_action_notes else "f"
+        self._http = httpx.AsyncClient(
+            base_url=url,
+            auth=httpx.BasicAuth(token, "X"),
+            headers=headers,
+            timeout=timeout,
+            transport=transport,
+            verify=True,
+        )
+        self.governor: Governor = governor if governor is not None else Unmetered()
+        self.account = account
+        self.egress = egress
+        self.priority = priority
+        self.retry = retry if retry is not None else RetryPolicy()
+        self.page_size = page_size
+        self.concurrency = concurrency
+        self.clock: Clock = clock if clock is not None else SystemClock()
+        self._attach()
+
+    def _attach(self) -> None:
+        for name, namespace in NAMESPACES.items():
+            setattr(self, name, namespace(self, name))
+
+    def with_options(
+        self,
+        *,
+        priority: Priority | None = None,
+        retry: RetryPolicy | None = None,
+        page_size: int | None = None,
+        concurrency: int | None = None,
+    ) -> IntervalsClient:
+        """A client sharing this one's connections and governor, with some options changed.
+
+        ``client.with_options(priority=Priority.BULK).time.iterate()`` runs an export behind
+        interactive calls. Close only the original client.
+        """
+        derived = copy.copy(self)
+        if priority is not None:
+            derived.priority = priority
+        if retry is not None:
+            derived.retry = retry
+        if page_size is not None:
+            derived.page_size = page_size
+        if concurrency is not None:
+            derived.concurrency = concurrency
+        derived._attach()
+        return derived
+
+    async def __aenter__(self) -> IntervalsClient:
+        await self._http.__aenter__()
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self._http.__aexit__(exc_type, exc, tb)
+
+    async def aclose(self) -> None:
+        """Close the connections (``async with`` does it for you)."""
+        await self._http.aclose()
+
+    def __repr__(self) -> str:
+        return (
+            f"<IntervalsClient {str(self._http.base_url)!r} account={self.account!r} "
+            f"egress={self.egress!r} priority={self.priority.name}>"
+        )
+
+    async def quota(self) -> Quota:
+        """The account's daily quota: limit, used today, next reset (``/quota/`` costs none)."""
+        body = await self.call("GET", "/quota/")
+        try:
+            return structure(body.get("quota"), Quota)
+        except ValueError as exc:
+            raise DecodeError(f"/quota/: {exc}") from exc
+
+    # -- the request loop ---------------------------------------------------------------------
+
+    async def call(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, str] | None = None,
+        json: Mapping[str, Any] | None = None,
+    ) -> dict[str, Any]:
+        """Send one API call through the governor and the retry policy; its decoded envelope.
+
+        The namespaces call this; it is public for paths the table does not know. Parameters
+        are sent as given (no validation).
+        """
+        request = self._http.build_request(method, path, params=params, json=json)
+        return await self._loop(request, self._envelope)
+
+    async def download(self, path: str, target: Path | None) -> bytes:
+        """A binary ``GET`` through the request loop, in memory or streamed into ``target``."""
+        request = self._http.build_request("GET", path)
+
+        async def read(response: httpx.Response) -> bytes:
+            if response.status_code >= 400:
+                await response.aread()
+                _raise_for_error(response, response.content, self.clock)
+            if target is None:
+                return await response.aread()
+            await _stream_into(response, target)
+            return b""
+
+        return await self._loop(request, read)
+
+    async def _loop(
+        self, request: httpx.Request, read: Callable[[httpx.Response], Awaitable[T]]
+    ) -> T:
+        retry = self.retry
+        label = f"{request.method} {request.url.raw_path.decode('ascii', 'replace')}"
+        while True:
+            try:
+                return await self._attempt(request, read, label, len(retry.history) + 1)
+            except IntervalsError as error:
+                if not retry.should_retry(request.method, error):
+                    raise
+                delay = retry.delay(error)
+                retry = retry.increment(f"{type(error).__name__}: {error}")
+                logger.info(
+                    "retrying %s in %.2f s (attempt %d of %d) after %s",
+                    label,
+                    delay,
+                    len(retry.history) + 1,
+                    retry.attempts,
+                    error,
+                )
+                await self.clock.sleep(delay)
+
+    async def _attempt(
+        self,
+        request: httpx.Request,
+        read: Callable[[httpx.Response], Awaitable[T]],
+        label: str,
+        attempt: int,
+    ) -> T:
+        permit = await self.governor.acquire(self.account, self.egress, self.priority, None)
+        # Until we know better, assume the request reached the server: a slot is never freed early.
+        outcome = Outcome(completed_at=self.clock.time(), sent=True)
+        started = self.clock.time()
+        try:
+            try:
+                response = await self._http.send(request, stream=True)
+            except _NOT_SENT as exc:
+                outcome = Outcome(completed_at=self.clock.time(), sent=False)
+                raise _transport_error(exc, label, sent=False) from None
+            except httpx.TransportError as exc:
+                outcome = Outcome(completed_at=self.clock.time(), sent=True)
+                raise _transport_error(exc, label, sent=True) from None
+            try:
+                result = await read(response)
+            except httpx.TransportError as exc:
+                raise _transport_error(exc, label, sent=True) from None
+            except APIError as error:
+                outcome = _outcome(self.clock, response, error.code)
+                raise
+            finally:
+                await response.aclose()
+            outcome = _outcome(self.clock, response, None)
+            logger.debug(
+                "%s -> %d in %.3f s (attempt %d)",
+                label,
+                response.status_code,
+                self.clock.time() - started,
+                attempt,
+            )
+            return result
+        finally:
+            if outcome.status is None and outcome.sent:
+                outcome = attrs.evolve(outcome, completed_at=self.clock.time())
+            with anyio.CancelScope(shield=True):
+                await self.governor.release(permit, outcome)
+
+    async def _envelope(self, response: httpx.Response) -> dict[str, Any]:
+        content = await response.aread()
+        if response.status_code >= 400:
+            _raise_for_error(response, content, self.clock)
+        if not content.strip():
+            return {}  # "Successful writes (e.g. DELETE) may return an empty body"
+        try:
+            body = decode_json(content)
+        except ValueError:
+            raise DecodeError(
+                f"{response.request.method} {response.request.url.path}: "
+                f"HTTP {response.status_code} with a body that is not JSON "
+                f"({len(content)} bytes; truncated or malformed)"
+            ) from None
+        if not isinstance(body, dict):
+            raise DecodeError(f"{response.request.url.path}: the answer is not a JSON object")
+        if "error" in body:
+            _raise_for_error(response, content, self.clock)
+        return body
+
+
+def _raise_for_error(response: httpx.Response, content: bytes, clock: Clock) -> NoReturn:
+    """Raise the exception an error answer stands for."""
+    request = response.request
+    message, code, verbose = response.reason_phrase or "error", None, []
+    try:
+        body = decode_json(content)
+        error = body.get("error") if isinstance(body, dict) else None
+        if isinstance(error, dict):
+            code = envelope_int(error.get("code"))
+            message = str(error.get("message") or message)
+            verbose = [str(v) for v in (error.get("verbose") or [])]
+    except ValueError:
+        pass  # a proxy's HTML page, say: the HTTP status is all there is
+    cls = error_class(response.status_code, code)
+    common: dict[str, Any] = {
+        "status": response.status_code,
+        "code": code,
+        "verbose": verbose,
+        "method": request.method,
+        "path": request.url.raw_path.decode("ascii", "replace"),
+    }
+    if cls is DailyQuotaExceeded:
+        raise DailyQuotaExceeded(message, reset_at=_next_gmt_midnight(response, clock), **common)
+    raise cls(message, **common)
+
+
+def _outcome(clock: Clock, response: httpx.Response, code: int | None) -> Outcome:
+    return Outcome(
+        completed_at=clock.time(),
+        sent=True,
+        status=response.status_code,
+        code=code,
+        server_date=_server_date(response),
+    )
+
+
+def _server_date(response: httpx.Response) -> datetime | None:
+    header = response.headers.get("date")
+    if not header:
+        return None
+    try:
+        return email.utils.parsedate_to_datetime(header).astimezone(UTC)
+    except (TypeError, ValueError):
+        return None
+
+
+def _next_gmt_midnight(response: httpx.Response, clock: Clock) -> datetime:
+    now = _server_date(response) or datetime.fromtimestamp(clock.time(), UTC)
+    return datetime.combine(now.date() + timedelta(days=1), datetime.min.time(), UTC)
+
+
+def _transport_error(exc: httpx.TransportError, label: str, *, sent: bool) -> IntervalsError:
+    # Only the exception's class and message: httpx messages name hosts, never credentials.
+    detail = f"{label}: {type(exc).__name__}: {exc}".rstrip(": ")
+    if isinstance(exc, httpx.TimeoutException):
+        return Timeout(detail, request_sent=sent)
+    return ConnectionFailed(detail, request_sent=sent)
+
+
+async def _stream_into(response: httpx.Response, target: Path) -> None:
+    """Stream the body into ``target``, which appears whole or not at all."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+    os.close(handle)
+    try:
+        async with await anyio.open_file(temporary, "wb") as file:
+            async for chunk in response.aiter_bytes():
+                await file.write(chunk)
+        os.replace(temporary, target)
+    except BaseException:
+        os.unlink(temporary)
+        raise
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _user_agent() -> str:
+    from . import __version__
+
+    return f"intervals-async/{__version__} httpx/{httpx.__version__}"

@@ -1,0 +1,92 @@
+"""When a failed attempt is tried again, and after how long: an immutable :class:`RetryPolicy`."""
+
+from __future__ import annotations
+
+import random
+
+import attrs
+
+from ._exceptions import (
+    APIError,
+    DecodeError,
+    IntervalsError,
+    RequestsTooFast,
+    ServerError,
+    TransportError,
+)
+
+__all__ = ["RetryPolicy"]
+
+
+@attrs.frozen
+class RetryPolicy:
+    """How many times, on what and how long to wait before trying a failed request again.
+
+    The API has no idempotency keys, so a write is retried only when the server certainly did
+    nothing: a "requests too fast" answer (code 12), or a connection that failed before the request
+    was sent. Server errors (codes 1, 19, 20, 5xx), timeouts, broken connections and garbled bodies
+    are retried for ``GET`` only, unless ``retry_writes`` says otherwise: a retried ``POST /time/``
+    whose first attempt was carried out creates a second time entry.
+
+    Like urllib3's ``Retry``, a policy is a value: :meth:`increment` returns a new one that
+    remembers the failure, and the client keeps one per call.
+
+    Args:
+        attempts: the most attempts per call, the first included (1 turns retries off).
+        backoff: the first delay in seconds; each further retry doubles it.
+        backoff_max: the longest delay.
+        jitter: the fraction of each delay drawn at random, so that many clients that failed
+            together do not retry together.
+        too_fast_delay: the delay after a code 12, long enough for the API's minute window to
+            pass (retrying sooner extends a suspension).
+        retry_writes: also retry writes after errors that may follow a carried-out request.
+        history: the reasons of the retries so far (newest last).
+    """
+
+    DEFAULT_ATTEMPTS = 5
+    SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+    attempts: int = DEFAULT_ATTEMPTS
+    backoff: float = 0.5
+    backoff_max: float = 30.0
+    jitter: float = 0.5
+    too_fast_delay: float = 60.0
+    retry_writes: bool = False
+    history: tuple[str, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        if self.attempts < 1:
+            raise ValueError(f"attempts must be at least 1, not {self.attempts}")
+        if self.backoff < 0 or self.backoff_max < 0 or self.too_fast_delay < 0:
+            raise ValueError("delays cannot be negative")
+        if not 0 <= self.jitter <= 1:
+            raise ValueError(f"jitter is a fraction between 0 and 1, not {self.jitter}")
+
+    def should_retry(self, method: str, error: IntervalsError) -> bool:
+        """Whether ``error`` on a ``method`` request is worth another attempt under this policy."""
+        if len(self.history) + 1 >= self.attempts:
+            return False
+        if isinstance(error, RequestsTooFast):
+            return True  # refused before anything was done, whatever the verb
+        if isinstance(error, TransportError) and not error.request_sent:
+            return True
+        retriable = isinstance(error, ServerError | TransportError | DecodeError)
+        if isinstance(error, APIError) and not isinstance(error, ServerError):
+            retriable = False
+        return retriable and (method in self.SAFE_METHODS or self.retry_writes)
+
+    def increment(self, reason: str) -> RetryPolicy:
+        """The policy after one more retry, for ``reason``."""
+        return attrs.evolve(self, history=(*self.history, reason))
+
+    def delay(self, error: IntervalsError, rng: random.Random | None = None) -> float:
+        """Seconds to wait before the retry that follows ``error``.
+
+        Backoff delays are shortened by up to ``jitter`` of themselves; the wait after a code 12
+        is lengthened instead, because retrying before the server's window has passed only
+        earns another refusal.
+        """
+        draw: float = (rng or random).random() * self.jitter
+        if isinstance(error, RequestsTooFast):
+            return self.too_fast_delay * (1 + draw)
+        return min(self.backoff_max, self.backoff * 2.0 ** len(self.history)) * (1 - draw)

@@ -1,0 +1,103 @@
+"""The seam between the client's request loop and a rate governor.
+
+Every attempt of every call, retries included, asks the governor for a slot before it is sent
+(``acquire``) and tells it how the attempt ended once it has (``release``). The client never sends
+a request the governor did not admit.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+from typing import Protocol
+
+import attrs
+
+__all__ = ["Governor", "Outcome", "Permit", "Priority", "Unmetered"]
+
+
+class Priority(enum.IntEnum):
+    """Who goes first when slots are short: interactive calls, then default ones, then bulk."""
+
+    INTERACTIVE = 0
+    DEFAULT = 1
+    BULK = 2
+
+
+@attrs.frozen
+class Permit:
+    """A granted slot, handed back to :meth:`Governor.release` when its attempt has ended.
+
+    Args:
+        account: the customer account whose daily quota the request spends.
+        egress: the egress identity (host or NAT name: one IP) whose per-minute window it uses.
+        priority: the lane it waited in.
+        granted_at: when it was admitted, on the governor's clock.
+    """
+
+    account: str
+    egress: str
+    priority: Priority
+    granted_at: float
+
+
+@attrs.frozen
+class Outcome:
+    """How one attempt ended, as the governor needs to know it.
+
+    Args:
+        completed_at: when the attempt ended (answer read, error or cancellation), on the
+            governor's clock; a window slot is freed a window's length after this.
+        sent: whether the request may have reached the server (and so counts there).
+        status: the HTTP status, when an answer came back.
+        code: the API's ``error.code``, when the answer carried one (11 and 12 are the signals).
+        server_date: the answer's ``Date`` header, for the client-server clock offset.
+    """
+
+    completed_at: float
+    sent: bool
+    status: int | None = None
+    code: int | None = None
+    server_date: datetime | None = None
+
+
+class Governor(Protocol):
+    """What the client needs from a rate governor."""
+
+    async def acquire(
+        self, account: str, egress: str, priority: Priority, deadline: float | None
+    ) -> Permit:
+        """Wait for a slot (until ``deadline`` at the latest, on the governor's clock)."""
+        ...
+
+    async def release(self, permit: Permit, outcome: Outcome) -> None:
+        """Hand the slot back with the attempt's outcome. Called exactly once per permit."""
+        ...
+
+
+class Unmetered:
+    """A governor that admits every request at once and keeps only counts.
+
+    It is the seam's simplest implementation, for tests of the client and for callers who meter
+    requests themselves; it does nothing to keep a client under the API's limits.
+    """
+
+    def __init__(self) -> None:
+        self.acquired = 0
+        self.released = 0
+        self.last_outcome: Outcome | None = None
+
+    async def acquire(
+        self, account: str, egress: str, priority: Priority, deadline: float | None
+    ) -> Permit:
+        """Admit at once."""
+        self.acquired += 1
+        return Permit(account, egress, priority, 0.0)
+
+    async def release(self, permit: Permit, outcome: Outcome) -> None:
+        """Record the outcome."""
+        self.released += 1
+        self.last_outcome = outcome
+
+    def __repr__(self) -> str:
+        return f"Unmetered(acquired={self.acquired}, released={self.released})"

@@ -1,0 +1,274 @@
+"""Exact wire edge cases with respx: envelopes, headers, every error code, retry decisions."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator
+from decimal import Decimal
+from typing import Any
+
+import anyio
+import httpx
+import pytest
+import respx
+
+from intervals_async import (
+    AccountError,
+    APIError,
+    AuthenticationError,
+    BadRequest,
+    ConnectionFailed,
+    DailyQuotaExceeded,
+    DecodeError,
+    IntervalsClient,
+    NotFound,
+    PermissionDenied,
+    RequestsTooFast,
+    RetryPolicy,
+    ServerError,
+    Timeout,
+)
+from intervals_async.governor import Unmetered
+
+from .conftest import AutoClock
+
+pytestmark = pytest.mark.anyio
+
+
+@pytest.fixture(params=["asyncio", "trio"])
+def anyio_backend(request: pytest.FixtureRequest) -> str:
+    """The request loop, retries and cancellation on both of anyio's backends."""
+    backend: str = request.param
+    return backend
+
+
+URL = "https://api.myintervals.com"
+
+
+def _error(status: int, code: int | str, message: str = "m") -> httpx.Response:
+    body = {
+        "personid": "375922",
+        "status": "x",
+        "code": status,
+        "error": {"code": code, "message": message, "verbose": ["detail"]},
+    }
+    return httpx.Response(status, json=body)
+
+
+def _ok(status: int = 200, **body: Any) -> httpx.Response:
+    return httpx.Response(status, json={"personid": 375922, "status": "OK", "code": status, **body})
+
+
+_TIME = {"id": "5", "time": "1", "billable": "t", "date": "2026-01-05"}
+_NEW = {"worktypeid": 1, "personid": 2, "date": "2026-01-05", "time": 1, "billable": True}
+
+
+@pytest.fixture
+async def client(auto_clock: AutoClock) -> AsyncIterator[IntervalsClient]:
+    async with IntervalsClient(
+        "tok12345678", governor=Unmetered(), clock=auto_clock, retry=RetryPolicy(attempts=3)
+    ) as opened:
+        yield opened
+
+
+@pytest.mark.parametrize(
+    ("status", "code", "cls"),
+    [
+        (500, 1, ServerError),
+        (401, 2, AuthenticationError),
+        (401, 3, AuthenticationError),
+        (503, 4, AccountError),
+        (418, 5, AccountError),
+        (402, 6, AccountError),
+        (401, 7, AuthenticationError),
+        (401, 8, AuthenticationError),
+        (401, 9, AuthenticationError),
+        (403, 10, PermissionDenied),
+        (400, 11, DailyQuotaExceeded),
+        (400, 12, RequestsTooFast),
+        (400, 13, NotFound),
+        (404, 14, NotFound),
+        (400, 15, BadRequest),
+        (400, 16, BadRequest),
+        (400, 17, BadRequest),
+        (400, "18", BadRequest),  # a code sent as a string
+        (500, 19, ServerError),
+        (502, 20, ServerError),
+    ],
+)
+async def test_every_documented_code_has_its_class(
+    client: IntervalsClient, status: int, code: int | str, cls: type[APIError]
+) -> None:
+    with respx.mock(base_url=URL) as mock:
+        mock.post("/time/").mock(return_value=_error(status, code))
+        with pytest.raises(cls) as raised:
+            await client.time.create(**_NEW)
+    assert type(raised.value) is cls
+    assert (raised.value.status, raised.value.code) == (status, int(code))
+    assert raised.value.verbose == ("detail",)
+
+
+@pytest.mark.parametrize(
+    ("status", "cls"),
+    [(401, AuthenticationError), (403, PermissionDenied), (404, NotFound), (400, BadRequest)],
+)
+async def test_without_a_code_the_status_decides(
+    client: IntervalsClient, status: int, cls: type[APIError]
+) -> None:
+    with respx.mock(base_url=URL) as mock:
+        mock.get("/me/").mock(return_value=httpx.Response(status, text="<html>nope</html>"))
+        with pytest.raises(cls) as raised:
+            await client.me.get()
+    assert raised.value.code is None
+
+
+async def test_a_proxy_502_page_is_a_server_error_and_retried_for_get(
+    client: IntervalsClient,
+) -> None:
+    with respx.mock(base_url=URL) as mock:
+        route = mock.get("/me/").mock(
+            side_effect=[
+                httpx.Response(502, text="<html>bad gateway</html>"),
+                _ok(me=[{"id": "1"}]),
+            ]
+        )
+        assert (await client.me.get()).id == 1
+    assert route.call_count == 2
+
+
+async def test_envelope_numbers_as_strings(client: IntervalsClient) -> None:
+    with respx.mock(base_url=URL) as mock:
+        mock.get("/time/").mock(
+            return_value=httpx.Response(
+                200,
+                json={"personid": "424758", "code": "200", "listcount": "43", "time": [_TIME]},
+            )
+        )
+        page = await client.time.list(limit=1)
+    assert page.listcount == 43 and page.items[0].billable is True
+
+
+async def test_requests_carry_auth_accept_json_and_the_documented_headers(
+    auto_clock: AutoClock,
+) -> None:
+    async with IntervalsClient(
+        "tok12345678",
+        clock=auto_clock,
+        send_notifications=True,
+        disable_action_notes=False,
+    ) as client:
+        with respx.mock(base_url=URL) as mock:
+            route = mock.post("/time/").mock(return_value=_ok(201, time=_TIME))
+            await client.time.create(**{**_NEW, "time": Decimal("1.50"), "description": "A&B"})
+    request = route.calls.last.request
+    assert request.headers["authorization"] == "Basic dG9rMTIzNDU2Nzg6WA=="  # tok12345678:X
+    assert request.headers["accept"] == "application/json"
+    assert request.headers["content-type"] == "application/json"
+    assert request.headers["x-intervals-send-notifications"] == "t"
+    assert request.headers["x-intervals-disable-action-notes"] == "f"
+    assert json.loads(request.content) == {
+        "worktypeid": 1,
+        "personid": 2,
+        "date": "2026-01-05",
+        "time": "1.5",
+        "billable": "t",
+        "description": "A&B",
+    }
+
+
+async def test_an_empty_delete_answer_is_success(client: IntervalsClient) -> None:
+    with respx.mock(base_url=URL) as mock:
+        mock.delete("/time/5/").mock(return_value=httpx.Response(200, content=b""))
+        await client.time.delete(5)
+        assert mock.calls.call_count == 1
+
+
+async def test_an_update_answer_without_the_record_is_read_back(client: IntervalsClient) -> None:
+    with respx.mock(base_url=URL) as mock:
+        mock.put("/time/5/").mock(return_value=_ok(202))
+        mock.get("/time/5/").mock(return_value=_ok(time=_TIME))
+        assert (await client.time.update(5, time=Decimal(1))).id == 5
+
+
+async def test_a_post_whose_connection_failed_before_sending_is_retried(
+    client: IntervalsClient,
+) -> None:
+    with respx.mock(base_url=URL) as mock:
+        route = mock.post("/time/").mock(
+            side_effect=[httpx.ConnectError("refused"), _ok(201, time=_TIME)]
+        )
+        assert (await client.time.create(**_NEW)).id == 5
+    assert route.call_count == 2
+
+
+@pytest.mark.parametrize(
+    ("failure", "cls"),
+    [
+        (httpx.ReadTimeout("slow"), Timeout),
+        (httpx.RemoteProtocolError("dropped"), ConnectionFailed),
+        (_error(500, 19), ServerError),
+        (httpx.Response(200, text='{"personid": 1, "time": {"id": '), None),
+    ],
+)
+async def test_a_post_that_may_have_happened_is_not_retried(
+    client: IntervalsClient, failure: Any, cls: type[Exception] | None
+) -> None:
+    with respx.mock(base_url=URL) as mock:
+        route = mock.post("/time/").mock(side_effect=[failure, _ok(201, time=_TIME)])
+        with pytest.raises((Timeout, ConnectionFailed, ServerError, DecodeError)) as raised:
+            await client.time.create(**_NEW)
+        assert route.call_count == 1
+        mock.get("/time/5/").mock(side_effect=[failure, _ok(time=_TIME)])
+        assert (await client.time.get(5)).id == 5  # the same failure on a GET is retried
+    if cls is not None:
+        assert type(raised.value) is cls
+    assert raised.value.request_sent  # type: ignore[attr-defined]
+
+
+async def test_retry_opt_in_for_writes(auto_clock: AutoClock) -> None:
+    policy = RetryPolicy(attempts=3, retry_writes=True)
+    async with IntervalsClient("tok12345678", clock=auto_clock, retry=policy) as client:
+        with respx.mock(base_url=URL) as mock:
+            route = mock.post("/time/").mock(side_effect=[_error(500, 1), _ok(201, time=_TIME)])
+            await client.time.create(**_NEW)
+    assert route.call_count == 2
+
+
+async def test_every_attempt_passes_the_governor(auto_clock: AutoClock) -> None:
+    governor = Unmetered()
+    async with IntervalsClient(
+        "tok12345678", governor=governor, clock=auto_clock, retry=RetryPolicy(attempts=4)
+    ) as client:
+        with respx.mock(base_url=URL) as mock:
+            mock.get("/me/").mock(
+                side_effect=[
+                    _error(400, 12),
+                    httpx.ConnectError("refused"),
+                    _error(500, 1),
+                    _ok(me=[{"id": "1"}]),
+                ]
+            )
+            await client.me.get()
+    assert governor.acquired == governor.released == 4
+    assert governor.last_outcome is not None and governor.last_outcome.status == 200
+
+
+async def test_a_cancelled_call_still_releases_its_slot(auto_clock: AutoClock) -> None:
+    governor = Unmetered()
+    started = anyio.Event()
+
+    async def hang(request: httpx.Request) -> httpx.Response:
+        started.set()
+        await anyio.sleep_forever()
+        raise AssertionError
+
+    async with IntervalsClient("tok12345678", governor=governor, clock=auto_clock) as client:
+        # respx records a call when its side effect returns, and this one never does
+        with respx.mock(base_url=URL, assert_all_called=False) as mock:
+            mock.get("/me/").mock(side_effect=hang)
+            async with anyio.create_task_group() as group:
+                group.start_soon(client.me.get)
+                await started.wait()
+                group.cancel_scope.cancel()
+    assert governor.acquired == governor.released == 1
+    assert governor.last_outcome is not None and governor.last_outcome.sent
