@@ -79,7 +79,7 @@ DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
 T = TypeVar("T")
 
 # httpx errors raised before a single byte of the request left: the server did nothing.
-_NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.UnsupportedProtocol)
+_NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 
 
 class IntervalsClient:

@@ -148,6 +148,20 @@ async def test_every_sandbox_error_maps_to_its_class(auto_clock: AutoClock, api:
     assert "resets at 2026-01-06T00:00:00+00:00" in str(daily.value)
 
 
+@pytest.mark.parametrize(
+    ("fault", "status", "code"), [("error", 500, 1), ("database", 500, 19), ("offline", 502, 20)]
+)
+async def test_server_faults_map_to_server_error(
+    auto_clock: AutoClock, api: Api, fault: str, status: int, code: int
+) -> None:
+    sandbox = Sandbox(SandboxConfig(seed=7, faults=Faults(**{fault: 1.0})), clock=auto_clock)
+    client = api(sandbox, retry=RetryPolicy(attempts=2))
+    with pytest.raises(ServerError) as raised:
+        await client.time.list()
+    assert (raised.value.status, raised.value.code) == (status, code)
+    assert [e.code for e in sandbox.audit.entries] == [code, code]  # retried once, as a GET
+
+
 async def test_too_fast_is_code_12_and_retried_even_for_a_write(
     auto_clock: AutoClock, api: Api
 ) -> None:
