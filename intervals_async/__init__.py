@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ._client import IntervalsClient as IntervalsClient
 from ._clock import Clock as Clock
+from ._clock import LoopClock as LoopClock
 from ._clock import SystemClock as SystemClock
 from ._clock import VirtualClock as VirtualClock
 from ._exceptions import AccountError as AccountError
@@ -18,6 +19,7 @@ from ._exceptions import BadRequest as BadRequest
 from ._exceptions import ConnectionFailed as ConnectionFailed
 from ._exceptions import DailyQuotaExceeded as DailyQuotaExceeded
 from ._exceptions import DecodeError as DecodeError
+from ._exceptions import GovernorTimeout as GovernorTimeout
 from ._exceptions import IntervalsError as IntervalsError
 from ._exceptions import InvalidParameter as InvalidParameter
 from ._exceptions import NotFound as NotFound
@@ -41,9 +43,11 @@ __all__ = [
     "ConnectionFailed",
     "DailyQuotaExceeded",
     "DecodeError",
+    "GovernorTimeout",
     "IntervalsClient",
     "IntervalsError",
     "InvalidParameter",
+    "LoopClock",
     "NotFound",
     "PermissionDenied",
     "Priority",

@@ -30,7 +30,7 @@ from ._exceptions import (
     error_class,
 )
 from ._retry import RetryPolicy
-from .governor import Governor, Outcome, Priority, Unmetered
+from .governor import Governor, Outcome, Priority, RateGovernor
 from .models import Quota
 from .resources._namespaces import (
     NAMESPACES,
@@ -101,7 +101,9 @@ class IntervalsClient:
         base_url: the API root; ``https`` unless the host is a loopback address.
         timeout: seconds, or an ``httpx.Timeout``.
         transport: an httpx transport to send through (a sandbox's, a mock...).
-        governor: the rate governor every attempt passes through.
+        governor: the rate governor every attempt passes through (default: a
+            :class:`~intervals_async.governor.RateGovernor` in memory, on ``clock``). Share one
+            between clients that share an IP or an account.
         account: the customer account name the governor keys the daily quota on.
         egress: the egress identity (host or NAT name) the governor keys the minute window on.
         priority: the priority of this client's calls (see :meth:`with_options`).
@@ -112,6 +114,13 @@ class IntervalsClient:
         disable_action_notes: send ``X-Intervals-Disable-Action-Notes`` (the API's default:
             action notes are added).
         clock: the clock that times retries' waits and outcomes (virtual in tests).
+        max_wait: the longest a call may wait for a slot; past it, ``GovernorTimeout`` is raised
+            at once, carrying when a slot will be free (default: wait as long as it takes).
+        wait_for_reset: wait for the next 00:00 GMT when the day's quota is spent, instead of
+            raising ``DailyQuotaExceeded`` at once.
+        quota_sync: seconds between reconciliations of the governor's day count with
+            ``GET /quota/`` (free of the daily quota); the first call reconciles first, and so
+            does the call after a code 11. ``None`` turns it off.
     """
 
     # The namespaces, one per resource of the table (a test holds this list to it).
@@ -166,6 +175,9 @@ class IntervalsClient:
         send_notifications: bool | None = None,
         disable_action_notes: bool | None = None,
         clock: Clock | None = None,
+        max_wait: float | None = None,
+        wait_for_reset: bool = False,
+        quota_sync: float | None = 600.0,
     ) -> None:
         token = token if token is not None else os.environ.get("INTERVALS_TOKEN")
         if not token or any(c.isspace() or c == ":" for c in token):
@@ -196,14 +208,20 @@ class IntervalsClient:
             transport=transport,
             verify=True,
         )
-        self.governor: Governor = governor if governor is not None else Unmetered()
+        self.clock: Clock = clock if clock is not None else SystemClock()
+        self.governor: Governor = (
+            governor if governor is not None else RateGovernor(clock=self.clock)
+        )
         self.account = account
         self.egress = egress
         self.priority = priority
         self.retry = retry if retry is not None else RetryPolicy()
         self.page_size = page_size
         self.concurrency = concurrency
-        self.clock: Clock = clock if clock is not None else SystemClock()
+        self.max_wait = max_wait
+        self.wait_for_reset = wait_for_reset
+        self.quota_sync = quota_sync
+        self._sync_tried: dict[str, float] = {}  # shared with with_options() copies
         self._attach()
 
     def _attach(self) -> None:
@@ -217,6 +235,8 @@ class IntervalsClient:
         retry: RetryPolicy | None = None,
         page_size: int | None = None,
         concurrency: int | None = None,
+        max_wait: float | None = None,
+        wait_for_reset: bool | None = None,
     ) -> IntervalsClient:
         """A client sharing this one's connections and governor, with some options changed.
 
@@ -232,6 +252,10 @@ class IntervalsClient:
             derived.page_size = page_size
         if concurrency is not None:
             derived.concurrency = concurrency
+        if max_wait is not None:
+            derived.max_wait = max_wait
+        if wait_for_reset is not None:
+            derived.wait_for_reset = wait_for_reset
         derived._attach()
         return derived
 
@@ -258,12 +282,35 @@ class IntervalsClient:
         )
 
     async def quota(self) -> Quota:
-        """The account's daily quota: limit, used today, next reset (``/quota/`` costs none)."""
+        """The account's daily quota: limit, used today, next reset (``/quota/`` costs none).
+
+        The governor takes the server's count when it is larger than its own.
+        """
         body = await self.call("GET", "/quota/")
         try:
-            return structure(body.get("quota"), Quota)
+            quota = structure(body.get("quota"), Quota)
         except ValueError as exc:
             raise DecodeError(f"/quota/: {exc}") from exc
+        if quota.used is not None:
+            self.governor.reconcile(self.account, used=quota.used, limit=quota.quota)
+        return quota
+
+    async def _sync_quota(self, force: bool = False) -> None:
+        """Reconcile the governor's day with ``/quota/`` when it is due; never fails a call."""
+        every = self.quota_sync
+        if every is None:
+            return
+        now = self.clock.time()
+        tried = self._sync_tried.get(self.account)
+        if not force and tried is not None and now - tried < every:
+            return
+        if not self.governor.needs_sync(self.account, 0.0 if force else every):
+            return
+        self._sync_tried[self.account] = now
+        try:
+            await self.quota()
+        except IntervalsError as error:
+            logger.warning("could not reconcile the daily quota with /quota/: %s", error)
 
     # -- the request loop ---------------------------------------------------------------------
 
@@ -303,13 +350,24 @@ class IntervalsClient:
     ) -> T:
         retry = self.retry
         label = f"{request.method} {request.url.raw_path.decode('ascii', 'replace')}"
+        daily = not request.url.path.endswith(("/quota/", "/quota"))
+        if daily:
+            await self._sync_quota()
+        deadline = None if self.max_wait is None else self.clock.time() + self.max_wait
         while True:
             try:
-                return await self._attempt(request, read, label, len(retry.history) + 1)
+                return await self._attempt(
+                    request, read, label, len(retry.history) + 1, daily, deadline
+                )
+            except DailyQuotaExceeded as error:
+                if error.request_sent:
+                    await self._sync_quota(force=True)  # the server's count, for the governor
+                raise
             except IntervalsError as error:
                 if not retry.should_retry(request.method, error):
                     raise
                 delay = retry.delay(error)
+                self.governor.retrying(self.account, self.egress, str(error), delay)
                 retry = retry.increment(f"{type(error).__name__}: {error}")
                 logger.info(
                     "retrying %s in %.2f s (attempt %d of %d) after %s",
@@ -327,8 +385,17 @@ class IntervalsClient:
         read: Callable[[httpx.Response], Awaitable[T]],
         label: str,
         attempt: int,
+        daily: bool,
+        deadline: float | None,
     ) -> T:
-        permit = await self.governor.acquire(self.account, self.egress, self.priority, None)
+        permit = await self.governor.acquire(
+            self.account,
+            self.egress,
+            self.priority,
+            deadline,
+            daily=daily,
+            wait_for_reset=self.wait_for_reset,
+        )
         # Until we know better, assume the request reached the server: a slot is never freed early.
         outcome = Outcome(completed_at=self.clock.time(), sent=True)
         started = self.clock.time()
@@ -363,7 +430,7 @@ class IntervalsClient:
             if outcome.status is None and outcome.sent:
                 outcome = attrs.evolve(outcome, completed_at=self.clock.time())
             with anyio.CancelScope(shield=True):
-                await self.governor.release(permit, outcome)
+                await self.governor.release(permit, outcome, daily=daily)
 
     async def _envelope(self, response: httpx.Response) -> dict[str, Any]:
         content = await response.aread()

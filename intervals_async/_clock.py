@@ -14,7 +14,7 @@ from typing import Protocol, runtime_checkable
 
 import anyio
 
-__all__ = ["Clock", "SystemClock", "VirtualClock"]
+__all__ = ["Clock", "LoopClock", "SystemClock", "VirtualClock"]
 
 
 @runtime_checkable
@@ -93,3 +93,33 @@ class VirtualClock:
 
     def __repr__(self) -> str:
         return f"VirtualClock({datetime.fromtimestamp(self._now, UTC).isoformat()})"
+
+
+class LoopClock:
+    """The event loop's own clock, shifted to epoch seconds.
+
+    Under trio's ``MockClock(autojump_threshold=0)`` the loop's time is virtual and jumps ahead
+    whenever every task is blocked, so simulations with many concurrent tasks run as fast as the
+    CPU allows, without a hand-written driver.
+
+    Args:
+        start: the epoch time the loop's time 0 stands for.
+    """
+
+    def __init__(self, start: float | datetime = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)) -> None:
+        self._start = start.timestamp() if isinstance(start, datetime) else float(start)
+        self._zero: float | None = None
+
+    def time(self) -> float:
+        """The loop's time, as epoch seconds."""
+        now = anyio.current_time()
+        if self._zero is None:
+            self._zero = now
+        return self._start + now - self._zero
+
+    async def sleep(self, seconds: float) -> None:
+        """Sleep on the loop."""
+        await anyio.sleep(max(0.0, seconds))
+
+    def __repr__(self) -> str:
+        return f"LoopClock({datetime.fromtimestamp(self.time(), UTC).isoformat()})"

@@ -14,6 +14,7 @@
     │   ├── NotFound               codes 13, 14 (no such resource type or record)
     │   ├── BadRequest             codes 15-18 (action, method, parameter, validation)
     │   └── ServerError            codes 1, 19, 20 and any 5xx
+    ├── GovernorTimeout            no slot before the caller's deadline (nothing was sent)
     ├── TransportError             no usable answer came back
     │   ├── ConnectionFailed       could not connect, or the connection broke
     │   └── Timeout                connect, read, write or pool timeout
@@ -38,6 +39,7 @@ __all__ = [
     "ConnectionFailed",
     "DailyQuotaExceeded",
     "DecodeError",
+    "GovernorTimeout",
     "IntervalsError",
     "InvalidParameter",
     "NotFound",
@@ -106,7 +108,8 @@ class APIError(IntervalsError):
         where = f"{self.method} {self.path}: " if self.method else ""
         code = f"code {self.code}" if self.code is not None else "no error code"
         detail = f" ({'; '.join(self.verbose)})" if self.verbose else ""
-        return f"{where}HTTP {self.status}, {code}: {self.message}{detail}"
+        status = f"HTTP {self.status}, " if self.status else ""  # 0: raised before sending
+        return f"{where}{status}{code}: {self.message}{detail}"
 
 
 class AuthenticationError(APIError):
@@ -154,6 +157,25 @@ class BadRequest(APIError):
 
 class ServerError(APIError):
     """The service failed (codes 1, 19, 20, or a 5xx answer without a code)."""
+
+
+class GovernorTimeout(IntervalsError):
+    """The rate governor could not grant a slot before the caller's deadline (``max_wait``).
+
+    Raised as soon as the wait is known to be too long, rather than after sleeping; nothing was
+    sent.
+
+    Args:
+        message: what was waited for.
+        available_at: when a slot will be free, where the governor knows it.
+    """
+
+    request_sent = False
+
+    def __init__(self, message: str, *, available_at: datetime | None) -> None:
+        detail = f"; a slot is free at {available_at.isoformat()}" if available_at else ""
+        super().__init__(message + detail)
+        self.available_at = available_at
 
 
 class TransportError(IntervalsError):

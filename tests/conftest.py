@@ -10,7 +10,7 @@ import httpx
 import pytest
 
 from intervals_async import IntervalsClient, RetryPolicy, VirtualClock
-from intervals_async.governor import Outcome, Permit, Priority
+from intervals_async.governor import Permit, Priority, Unmetered
 from intervals_async.sandbox import Group, Sandbox, SandboxConfig
 
 SPEC_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "spec"
@@ -93,27 +93,29 @@ class AutoClock(VirtualClock):
         await super().sleep(0)
 
 
-class PacedGovernor:
-    """A test governor: each admission moves the virtual clock on, so 100 per minute hold.
+class PacedGovernor(Unmetered):
+    """A test governor for client tests: each admission moves the virtual clock 0.7 s on.
 
-    The real governor has its own issue; this one keeps client tests clear of code 12 while
-    counting what passed through the seam.
+    So 100 requests per minute hold without the real governor, whose behaviour has tests of its
+    own; the client tests see exactly what passed through the seam.
     """
 
     def __init__(self, clock: VirtualClock, spacing: float = 0.7) -> None:
+        super().__init__()
         self.clock, self.spacing = clock, spacing
-        self.acquired = 0
-        self.outcomes: list[Outcome] = []
 
     async def acquire(
-        self, account: str, egress: str, priority: Priority, deadline: float | None
+        self,
+        account: str,
+        egress: str,
+        priority: Priority,
+        deadline: float | None,
+        *,
+        daily: bool = True,
+        wait_for_reset: bool = False,
     ) -> Permit:
         self.clock.advance(self.spacing)
-        self.acquired += 1
-        return Permit(account, egress, priority, self.clock.time())
-
-    async def release(self, permit: Permit, outcome: Outcome) -> None:
-        self.outcomes.append(outcome)
+        return await super().acquire(account, egress, priority, deadline)
 
 
 @pytest.fixture

@@ -154,6 +154,7 @@ async def test_requests_carry_auth_accept_json_and_the_documented_headers(
     async with IntervalsClient(
         "tok12345678",
         clock=auto_clock,
+        governor=Unmetered(),
         send_notifications=True,
         disable_action_notes=False,
     ) as client:
@@ -227,7 +228,9 @@ async def test_a_post_that_may_have_happened_is_not_retried(
 
 async def test_retry_opt_in_for_writes(auto_clock: AutoClock) -> None:
     policy = RetryPolicy(attempts=3, retry_writes=True)
-    async with IntervalsClient("tok12345678", clock=auto_clock, retry=policy) as client:
+    async with IntervalsClient(
+        "tok12345678", clock=auto_clock, retry=policy, governor=Unmetered()
+    ) as client:
         with respx.mock(base_url=URL) as mock:
             route = mock.post("/time/").mock(side_effect=[_error(500, 1), _ok(201, time=_TIME)])
             await client.time.create(**_NEW)

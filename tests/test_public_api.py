@@ -19,9 +19,11 @@ def test_package_exports() -> None:
         "ConnectionFailed",
         "DailyQuotaExceeded",
         "DecodeError",
+        "GovernorTimeout",
         "IntervalsClient",
         "IntervalsError",
         "InvalidParameter",
+        "LoopClock",
         "NotFound",
         "PermissionDenied",
         "Priority",
@@ -56,7 +58,17 @@ def test_models_and_governor_exports() -> None:
         if name != "MODELS":
             assert getattr(models, name).__module__ == "intervals_async.models", name
             assert getattr(models, name).__doc__, name
-    assert governor.__all__ == ["Governor", "Outcome", "Permit", "Priority", "Unmetered"]
+    assert governor.__all__ == [
+        "Governor",
+        "GovernorEvent",
+        "GovernorStatistics",
+        "Limits",
+        "Outcome",
+        "Permit",
+        "Priority",
+        "RateGovernor",
+        "Unmetered",
+    ]
 
 
 def test_sandbox_exports() -> None:

@@ -65,13 +65,36 @@ class Governor(Protocol):
     """What the client needs from a rate governor."""
 
     async def acquire(
-        self, account: str, egress: str, priority: Priority, deadline: float | None
+        self,
+        account: str,
+        egress: str,
+        priority: Priority,
+        deadline: float | None,
+        *,
+        daily: bool = True,
+        wait_for_reset: bool = False,
     ) -> Permit:
-        """Wait for a slot (until ``deadline`` at the latest, on the governor's clock)."""
+        """Wait for a slot, until ``deadline`` at the latest (on the governor's clock).
+
+        ``daily=False`` for requests the daily quota does not count (``GET /quota/``); with
+        ``wait_for_reset``, a spent day is waited out instead of raising ``DailyQuotaExceeded``.
+        """
         ...
 
-    async def release(self, permit: Permit, outcome: Outcome) -> None:
+    async def release(self, permit: Permit, outcome: Outcome, *, daily: bool = True) -> None:
         """Hand the slot back with the attempt's outcome. Called exactly once per permit."""
+        ...
+
+    def retrying(self, account: str, egress: str, reason: str, delay: float) -> None:
+        """The client will retry a request after ``delay`` seconds (for hooks and logs)."""
+        ...
+
+    def reconcile(self, account: str, *, used: int, limit: int | None = None) -> None:
+        """The server's count of ``account``'s day, from ``GET /quota/``."""
+        ...
+
+    def needs_sync(self, account: str, every: float) -> bool:
+        """Whether the client should reconcile ``account``'s day with ``GET /quota/`` now."""
         ...
 
 
@@ -88,16 +111,33 @@ class Unmetered:
         self.last_outcome: Outcome | None = None
 
     async def acquire(
-        self, account: str, egress: str, priority: Priority, deadline: float | None
+        self,
+        account: str,
+        egress: str,
+        priority: Priority,
+        deadline: float | None,
+        *,
+        daily: bool = True,
+        wait_for_reset: bool = False,
     ) -> Permit:
         """Admit at once."""
         self.acquired += 1
         return Permit(account, egress, priority, 0.0)
 
-    async def release(self, permit: Permit, outcome: Outcome) -> None:
+    async def release(self, permit: Permit, outcome: Outcome, *, daily: bool = True) -> None:
         """Record the outcome."""
         self.released += 1
         self.last_outcome = outcome
+
+    def retrying(self, account: str, egress: str, reason: str, delay: float) -> None:
+        """Nothing to do."""
+
+    def reconcile(self, account: str, *, used: int, limit: int | None = None) -> None:
+        """Nothing to do."""
+
+    def needs_sync(self, account: str, every: float) -> bool:
+        """Never: there is no count to reconcile."""
+        return False
 
     def __repr__(self) -> str:
         return f"Unmetered(acquired={self.acquired}, released={self.released})"

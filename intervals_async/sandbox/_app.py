@@ -149,15 +149,15 @@ class Sandbox:
             await _send(send, self._sandbox_endpoint(path, scope))
             return
         ip = headers.get(self.config.ip_header) or (scope.get("client") or ("unknown", 0))[0]
-        latency = self.config.latency
-        if latency.base or latency.jitter:
-            await self.clock.sleep(latency.base / 2 + self._rng.random() * latency.jitter / 2)
+        there, back = self.config.latency.legs(self._rng)
+        if there:
+            await self.clock.sleep(there)
         entry = AuditEntry(self.clock.time(), ip, None, scope["method"], path)
         self.audit.append(entry)
         response, fault = self._respond(entry, headers, scope, body)
         entry.fault = fault
-        if latency.base or latency.jitter:
-            await self.clock.sleep(latency.base / 2 + self._rng.random() * latency.jitter / 2)
+        if back:
+            await self.clock.sleep(back)
         if fault == "slow":
             await self.clock.sleep(self.config.faults.slow_seconds)
         if fault == "drop":

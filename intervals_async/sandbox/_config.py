@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+import random
 from typing import Any
 
 import attrs
@@ -75,10 +77,37 @@ class Latency:
 
     Each request waits ``base / 2`` plus a uniform ``[0, jitter / 2)`` before it *arrives* (the
     moment the limits and the audit log see it), and as much again before its response leaves.
+
+    With ``median`` set, each request also gets a round trip drawn from a lognormal distribution
+    with that median and 99th percentile ``p99`` (networks have long tails), split at a uniform
+    random point between the way there and the way back: arrivals then fall anywhere between
+    sending and completion, the hardest case for a client that counts its own requests.
     """
 
     base: float = attrs.field(default=0.0, validator=_non_negative)
     jitter: float = attrs.field(default=0.0, validator=_non_negative)
+    median: float = attrs.field(default=0.0, validator=_non_negative)
+    p99: float = attrs.field(default=0.0, validator=_non_negative)
+
+    def __attrs_post_init__(self) -> None:
+        if self.median and self.p99 < self.median:
+            raise ValueError("a lognormal latency needs p99 >= median")
+
+    def legs(self, rng: random.Random) -> tuple[float, float]:
+        """The delays before arrival and before the response leaves, for one request."""
+        there = back = 0.0
+        if self.base or self.jitter:  # (no draw otherwise: seeded fault sequences stay put)
+            there = self.base / 2 + rng.random() * self.jitter / 2
+            back = self.base / 2 + rng.random() * self.jitter / 2
+        if self.median:
+            sigma = math.log(self.p99 / self.median) / _Z99
+            trip = self.median * math.exp(sigma * rng.gauss(0.0, 1.0))
+            split = rng.random()
+            there, back = there + trip * split, back + trip * (1 - split)
+        return there, back
+
+
+_Z99 = 2.3263478740408408  # the standard normal's 99th percentile
 
 
 @attrs.frozen

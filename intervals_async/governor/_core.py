@@ -1,0 +1,355 @@
+"""The governor's decisions, as pure state: no I/O, no sleeping, time passed in.
+
+Two limits, two mechanisms (see DESIGN.md, "The governor"):
+
+- per **egress** identity (one IP), a token bucket that paces sustained load at a little under
+  N per W, over a sliding log that caps every window: a slot is taken when a request is admitted
+  and comes back W seconds (plus a margin) after that request *completes*. The server sees
+  arrivals, and an arrival is never later than its completion, so whatever the latency no W-long
+  window can see more than N arrivals;
+- per customer **account**, a counter of the GMT calendar day (on the server's clock), with a
+  reserve that only higher priorities may spend, closed until midnight by a code 11.
+
+A code 12 starts one cooldown for the whole egress. ``Core.decide`` answers *admit*, *wait until*
+or *closed*; ``admit`` and ``complete`` change the state.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from datetime import UTC, datetime
+
+import attrs
+
+from ._seam import Outcome, Priority
+
+__all__ = ["Admit", "Closed", "Core", "Decision", "Limits", "Wait"]
+
+DAY = 86_400.0
+_EPSILON = 1e-9  # a token short by floating-point noise is a whole token
+
+
+@attrs.frozen
+class Limits:
+    """The API's limits and the governor's safety margins.
+
+    Args:
+        per_minute: requests per window per egress identity (N, 100).
+        window: the window in seconds (W, 60).
+        daily: requests per GMT day per account (6,000; 12,000 on the Unlimited plan).
+        burst: tokens the pacing bucket holds: how many requests may go at once after a pause.
+        pace: the bucket's rate as a fraction of N per W. Just under 1, so that a server that
+            weighs the previous minute (a sliding-window counter) never sees a full window plus one.
+        margin: seconds added to W before a completed request's slot comes back.
+        cooldown: seconds every request on an egress waits after a code 12.
+        headroom: requests kept free of the estimate of a sliding-window-counter server.
+        counter_gate: also keep, for the server's fixed minutes (found through the ``Date``
+            header), the estimate a sliding-window-counter server makes (the previous minute
+            weighted by its overlap, plus the current one). The bucket and the log alone cannot
+            keep it: a full minute followed by an even one is refused. Turn it off only for a
+            server known to count otherwise.
+        reserve: the fraction of the daily limit kept back from each priority: ``BULK`` may spend
+            the day up to ``1 - reserve[BULK]`` of it (95% by default), and so on; by default
+            ``DEFAULT`` and ``INTERACTIVE`` may spend it all.
+    """
+
+    per_minute: int = attrs.field(default=100)
+    window: float = 60.0
+    daily: int = 6_000
+    burst: int = 2
+    pace: float = 0.99
+    margin: float = 0.1
+    cooldown: float = 60.0
+    reserve: tuple[float, float, float] = (0.0, 0.0, 0.05)
+    headroom: int = 0
+    counter_gate: bool = True
+
+    @per_minute.validator
+    def _positive(self, _: object, value: int) -> None:
+        if value < 1:
+            raise ValueError(f"per_minute must be at least 1, not {value}")
+
+    def __attrs_post_init__(self) -> None:
+        if self.window <= 0 or self.daily < 1 or self.burst < 1:
+            raise ValueError("window, daily and burst must be positive")
+        if not 0 < self.pace <= 1:
+            raise ValueError(f"pace is a fraction in (0, 1], not {self.pace}")
+        if self.margin < 0 or self.cooldown < 0:
+            raise ValueError("margin and cooldown cannot be negative")
+        if not 0 <= self.headroom < self.per_minute:
+            raise ValueError(f"headroom must be in [0, per_minute), not {self.headroom}")
+
+    @classmethod
+    def plan(cls, unlimited: bool = False, **changes: object) -> Limits:
+        """The limits of a plan: 6,000 requests a day, or 12,000 on the Unlimited plan."""
+        return cls(daily=12_000 if unlimited else 6_000, **changes)  # type: ignore[arg-type]
+
+    @property
+    def rate(self) -> float:
+        """The pacing rate, in requests per second."""
+        return self.per_minute * self.pace / self.window
+
+
+@attrs.frozen
+class Admit:
+    """Send now."""
+
+
+@attrs.frozen
+class Wait:
+    """Ask again at ``until`` (``None``: when a request in flight completes)."""
+
+    until: float | None
+
+
+@attrs.frozen
+class Closed:
+    """The account's day is spent (for this priority) until ``reset_at`` (epoch seconds)."""
+
+    reset_at: float
+    by_server: bool
+
+
+Decision = Admit | Wait | Closed
+
+
+@attrs.define
+class EgressState:
+    """One egress identity's minute window: bucket, slots in flight, slots waiting to free."""
+
+    tokens: float
+    refilled_at: float | None = None
+    in_flight: int = 0
+    frees: list[float] = attrs.field(factory=list)  # heap of times completed slots come back
+    # Sends per server minute, and of those, how many surely completed inside that minute:
+    # what a sliding-window-counter server can have counted (see Core._counter_wait).
+    sends: dict[int, int] = attrs.field(factory=dict)
+    done_within: dict[int, int] = attrs.field(factory=dict)
+    cooldown_until: float = 0.0
+    throttled: int = 0
+
+    def purge(self, now: float) -> None:
+        while self.frees and self.frees[0] <= now:
+            heapq.heappop(self.frees)
+
+    def used(self, now: float) -> int:
+        self.purge(now)
+        return self.in_flight + len(self.frees)
+
+
+@attrs.define
+class DayState:
+    """One account's GMT day."""
+
+    limit: int
+    day: int = -1
+    used: int = 0
+    closed_until: float | None = None
+    synced_at: float | None = None
+
+
+class Core:
+    """The governor's state and decisions for every egress and account it has seen.
+
+    Args:
+        limits: the limits to keep.
+    """
+
+    def __init__(self, limits: Limits | None = None) -> None:
+        self.limits = limits or Limits()
+        self.egresses: dict[str, EgressState] = {}
+        self.days: dict[str, DayState] = {}
+        self.offset = 0.0  # server clock minus ours, in seconds
+        self.uncertainty = 0.0  # how far off that offset may be
+        self._bounds: tuple[float, float] | None = None
+
+    # -- state lookup ---------------------------------------------------------------------------
+
+    def egress(self, name: str) -> EgressState:
+        """The state of egress ``name`` (created on first use with one token, not a burst:
+        a burst in a window's first seconds comes back as a burst a window later)."""
+        state = self.egresses.get(name)
+        if state is None:
+            state = self.egresses[name] = EgressState(tokens=1.0)
+        return state
+
+    def day(self, account: str, now: float) -> DayState:
+        """The state of ``account``'s current GMT day (rolled over at the server's midnight)."""
+        state = self.days.get(account)
+        if state is None:
+            state = self.days[account] = DayState(limit=self.limits.daily)
+        # Lean late: a new day begins only when it surely has on the server's clock.
+        today = math.floor((now + self.offset - self.uncertainty) / DAY)
+        if today != state.day:
+            state.day, state.used, state.closed_until = today, 0, None
+        return state
+
+    def reset_at(self, now: float) -> float:
+        """The next 00:00 GMT on the server's clock, as our epoch seconds (leaning late)."""
+        server = now + self.offset - self.uncertainty
+        return (math.floor(server / DAY) + 1) * DAY - self.offset + self.uncertainty
+
+    # -- decisions ------------------------------------------------------------------------------
+
+    def decide(
+        self, now: float, account: str, egress: str, priority: Priority, *, daily: bool = True
+    ) -> Decision:
+        """What a request of ``priority`` for ``account`` through ``egress`` may do at ``now``."""
+        if daily:
+            day = self.day(account, now)
+            if day.closed_until is not None:
+                return Closed(day.closed_until, by_server=True)
+            allowed = math.floor(day.limit * (1 - self.limits.reserve[priority]))
+            if day.used >= allowed:
+                return Closed(self.reset_at(now), by_server=False)
+        state = self.egress(egress)
+        if now < state.cooldown_until:
+            return Wait(state.cooldown_until)
+        if state.used(now) >= self.limits.per_minute:
+            return Wait(state.frees[0] if state.frees else None)
+        if self.limits.counter_gate:
+            counter = self._counter_wait(state, now)
+            if counter is not None:
+                return Wait(counter)
+        self._refill(state, now)
+        if state.tokens < 1.0 - _EPSILON:
+            # Never a wait shorter than the clock can tell apart (epoch floats have ~0.2 us).
+            return Wait(now + max((1.0 - state.tokens) / self.limits.rate, 1e-6))
+        return Admit()
+
+    def admit(self, now: float, account: str, egress: str, *, daily: bool = True) -> None:
+        """Take a slot, a token and (when ``daily``) one request of the day."""
+        state = self.egress(egress)
+        self._refill(state, now)
+        state.tokens -= 1.0
+        state.in_flight += 1
+        minute = self._minute(now, late=True)
+        state.sends[minute] = state.sends.get(minute, 0) + 1
+        for old in [m for m in state.sends if m < minute - 2]:
+            del state.sends[old]
+            state.done_within.pop(old, None)
+        if daily:
+            self.day(account, now).used += 1
+
+    def complete(
+        self,
+        account: str,
+        egress: str,
+        outcome: Outcome,
+        *,
+        daily: bool = True,
+        sent_at: float | None = None,
+    ) -> None:
+        """A request admitted (at ``sent_at``) has ended with ``outcome``."""
+        state = self.egress(egress)
+        state.in_flight -= 1
+        assert state.in_flight >= 0, "a slot was released twice"
+        if sent_at is not None:
+            minute = self._minute(sent_at, late=True)
+            if minute in state.sends:
+                if not outcome.sent:
+                    state.sends[minute] -= 1
+                elif self._minute(outcome.completed_at, late=True) == minute:
+                    state.done_within[minute] = state.done_within.get(minute, 0) + 1
+        if not outcome.sent:
+            # The server never saw it: the slot and the day's request come straight back.
+            if daily:
+                day = self.day(account, outcome.completed_at)
+                day.used = max(0, day.used - 1)
+            return
+        free_at = outcome.completed_at + self.limits.window + self.limits.margin
+        heapq.heappush(state.frees, free_at)
+        if outcome.server_date is not None:
+            self.observe_date(outcome.server_date, outcome.completed_at, sent_at)
+        if outcome.code == 12:
+            state.throttled += 1
+            state.cooldown_until = max(
+                state.cooldown_until, outcome.completed_at + self.limits.cooldown
+            )
+        elif outcome.code == 11:
+            day = self.day(account, outcome.completed_at)
+            day.closed_until = self.reset_at(outcome.completed_at)
+
+    def reconcile(self, account: str, now: float, *, used: int, limit: int | None = None) -> None:
+        """Take the server's view of the day (``GET /quota/``): the larger count wins."""
+        day = self.day(account, now)
+        day.used = max(day.used, used)
+        if limit is not None and limit > 0:
+            day.limit = limit
+        day.synced_at = now
+
+    def observe_date(
+        self, server_date: datetime, local: float, sent_at: float | None = None
+    ) -> None:
+        """Learn the server's clock offset from a ``Date`` header of an answer.
+
+        The server wrote the header (whole seconds, rounded down) after the request was sent and
+        before the answer completed at ``local``, so the offset lies in
+        ``[date - local, date + 1 - sent_at]``. The bounds of all answers are intersected; the
+        offset is their middle and the uncertainty half their width. Bounds that stop agreeing
+        (a clock jumped) start again from this answer.
+        """
+        stamp = server_date.astimezone(UTC).timestamp()
+        low = stamp - local
+        high = stamp + 1 - (sent_at if sent_at is not None else local - 1)
+        if self._bounds is None or max(low, self._bounds[0]) > min(high, self._bounds[1]):
+            self._bounds = (low, high)
+        else:
+            self._bounds = (max(low, self._bounds[0]), min(high, self._bounds[1]))
+        self.offset = (self._bounds[0] + self._bounds[1]) / 2
+        self.uncertainty = (self._bounds[1] - self._bounds[0]) / 2
+
+    def _minute(self, local: float, *, late: bool) -> int:
+        """The server's fixed minute at ``local``, leaning ``late`` or early by the uncertainty."""
+        shift = self.uncertainty if late else -self.uncertainty
+        return math.floor((local + self.offset + shift) / self.limits.window)
+
+    def _counter_wait(self, state: EgressState, now: float) -> float | None:
+        """When a sliding-window-counter server would take one more request (``None``: now).
+
+        Such a server estimates ``previous * (1 - f) + current`` at fraction ``f`` of its minute.
+        Of our previous minute's sends, only those that surely completed inside it are surely
+        in ``previous``; any other may arrive in the current minute and is counted whole. Sends of
+        the minute before that which did not surely complete in it may be in ``previous`` too.
+        Near a boundary, where the offset's uncertainty leaves the server's minute in doubt,
+        both minutes must agree.
+        """
+        early = math.floor((now + self.offset - self.uncertainty) / self.limits.window)
+        late = self._minute(now, late=True)
+        waits = [self._counter_gate(state, now, minute) for minute in {early, late}]
+        if all(w is None for w in waits):
+            return None
+        return max(w for w in waits if w is not None)
+
+    def _counter_gate(self, state: EgressState, now: float, minute: int) -> float | None:
+        window, limit = self.limits.window, self.limits.per_minute - self.limits.headroom
+        spill = state.sends.get(minute - 2, 0) - state.done_within.get(minute - 2, 0)
+        done = state.done_within.get(minute - 1, 0) + spill
+        previous = state.sends.get(minute - 1, 0) + spill
+        # Every send classified in a later minute may still arrive in this one.
+        current = sum(n for m, n in state.sends.items() if m >= minute)
+        # The fraction leans early: it overstates the weight of the previous minute.
+        early = (now + self.offset - self.uncertainty) / window - minute
+        fraction = min(1.0, max(0.0, early))
+        if done * (1 - fraction) + (previous - done) + current + 1 <= limit:
+            return None
+        room = limit - 1 - (previous - done) - current
+        boundary = (minute + 1) * window - self.offset + self.uncertainty
+        if done <= 0 or room < 0:
+            return max(boundary, now + 1e-6)
+        clear = (minute + 1 - room / done) * window - self.offset + self.uncertainty
+        return max(now + 1e-6, min(clear, boundary))
+
+    def _refill(self, state: EgressState, now: float) -> None:
+        if state.refilled_at is not None and now > state.refilled_at:
+            state.tokens = min(
+                float(self.limits.burst),
+                state.tokens + (now - state.refilled_at) * self.limits.rate,
+            )
+        if state.refilled_at is None or now > state.refilled_at:
+            state.refilled_at = now
+
+    def idle(self) -> bool:
+        """Whether no slot is in flight anywhere (after any run, the governor returns here)."""
+        return all(state.in_flight == 0 for state in self.egresses.values())

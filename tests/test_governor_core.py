@@ -1,0 +1,198 @@
+"""The governor's pure core: Hypothesis properties of G1 (window), G2 (day) and G3 (no leaks)."""
+
+from __future__ import annotations
+
+import math
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from intervals_async.governor import Limits, Outcome, Priority
+from intervals_async.governor._core import Admit, Closed, Core, Wait
+
+DAY = 86_400.0
+
+# One step of a schedule: (seconds to move on, what to do, a latency, whether it was sent, code).
+_steps = st.lists(
+    st.tuples(
+        st.floats(0, 5, allow_nan=False),
+        st.sampled_from(["admit", "admit", "admit", "complete"]),
+        st.floats(0, 3, allow_nan=False),
+        st.booleans(),
+        st.sampled_from([None, None, None, None, 12]),
+    ),
+    max_size=400,
+)
+
+
+def _run(
+    limits: Limits, steps: list[tuple[float, str, float, bool, int | None]]
+) -> tuple[Core, list[tuple[float, float | None, bool]]]:
+    """Play a schedule; the (admitted at, completed at, sent) of every admitted request."""
+    core = Core(limits)
+    now = 1_767_600_000.0
+    done: list[tuple[float, float | None, bool]] = []
+    flying: list[int] = []
+    for wait, action, latency, sent, code in steps:
+        now += wait
+        if action == "admit":
+            if isinstance(core.decide(now, "a", "ip", Priority.DEFAULT), Admit):
+                core.admit(now, "a", "ip")
+                done.append((now, None, True))
+                flying.append(len(done) - 1)
+        elif flying:
+            index = flying.pop(0)
+            ended = max(now, done[index][0] + latency)
+            now = ended
+            core.complete("a", "ip", Outcome(completed_at=ended, sent=sent, code=code))
+            done[index] = (done[index][0], ended, sent)
+    return core, done
+
+
+@settings(max_examples=150, deadline=None)
+@given(steps=_steps, per_minute=st.integers(1, 12), burst=st.integers(1, 6))
+def test_g1_no_window_can_hold_more_than_n_arrivals(
+    steps: list[tuple[float, str, float, bool, int | None]], per_minute: int, burst: int
+) -> None:
+    """Whatever the latency, arrivals (somewhere in [admitted, completed]) never exceed N per W.
+
+    For a request admitted at s, every earlier sent request whose slot had not come back (still
+    in flight, or completed less than W + margin before s) could arrive in the same window as
+    it: there must be fewer than N of them.
+    """
+    limits = Limits(per_minute=per_minute, window=10.0, burst=burst, margin=0.1, cooldown=5.0)
+    _, done = _run(limits, steps)
+    for i, (start, _, _) in enumerate(done):
+        overlapping = sum(
+            1
+            for begun, ended, sent in done[:i]
+            if sent and (ended is None or ended > start - limits.window - limits.margin)
+        )
+        assert overlapping < per_minute
+
+
+@settings(max_examples=100, deadline=None)
+@given(steps=_steps)
+def test_g3_every_slot_comes_back(steps: list[tuple[float, str, float, bool, int | None]]) -> None:
+    limits = Limits(per_minute=5, window=10.0, burst=2, margin=0.1, cooldown=5.0)
+    core, done = _run(limits, steps)
+    end = max([e for _, e, _ in done if e is not None] + [s for s, _, _ in done] + [0.0])
+    for _ in [d for d in done if d[1] is None]:
+        core.complete("a", "ip", Outcome(completed_at=end, sent=True))
+    assert core.idle()
+    later = end + limits.window + limits.margin + limits.cooldown + 1
+    state = core.egress("ip")
+    assert state.used(later) == 0
+    assert isinstance(core.decide(later, "a", "ip", Priority.DEFAULT), Admit)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    gaps=st.lists(st.floats(0, 4000, allow_nan=False), min_size=1, max_size=300),
+    daily=st.integers(1, 40),
+)
+def test_g2_never_more_than_the_daily_limit_per_gmt_day(gaps: list[float], daily: int) -> None:
+    core = Core(
+        Limits(
+            per_minute=10_000, window=1.0, daily=daily, burst=10_000, margin=0.0, counter_gate=False
+        )
+    )
+    now = 1_767_571_200.0  # 2026-01-05 00:00 GMT
+    per_day: dict[int, int] = {}
+    for gap in gaps:
+        now += gap
+        decision = core.decide(now, "a", "ip", Priority.INTERACTIVE)
+        while isinstance(decision, Wait) and decision.until is not None:
+            now = decision.until  # a token's pacing wait: not what this test is about
+            decision = core.decide(now, "a", "ip", Priority.INTERACTIVE)
+        if isinstance(decision, Admit):
+            core.admit(now, "a", "ip")
+            core.complete("a", "ip", Outcome(completed_at=now, sent=True))
+            per_day[math.floor(now / DAY)] = per_day.get(math.floor(now / DAY), 0) + 1
+        else:
+            assert isinstance(decision, Closed)
+            assert decision.reset_at == (math.floor(now / DAY) + 1) * DAY
+    assert all(count <= daily for count in per_day.values())
+
+
+def test_the_reserve_is_kept_for_higher_priorities() -> None:
+    core = Core(
+        Limits(daily=100, burst=1000, per_minute=1000, reserve=(0.0, 0.1, 0.2), counter_gate=False)
+    )
+    now = 1_767_600_000.0
+    spent = dict.fromkeys(Priority, 0)
+    for priority in (Priority.BULK, Priority.DEFAULT, Priority.INTERACTIVE):
+        while not isinstance(decision := core.decide(now, "a", "ip", priority), Closed):
+            if isinstance(decision, Wait):
+                assert decision.until is not None
+                now = decision.until
+                continue
+            core.admit(now, "a", "ip")
+            core.complete("a", "ip", Outcome(completed_at=now, sent=True))
+            spent[priority] += 1
+    assert spent == {Priority.BULK: 80, Priority.DEFAULT: 10, Priority.INTERACTIVE: 10}
+
+
+def test_code_12_cools_the_whole_egress_and_11_closes_the_day() -> None:
+    limits = Limits(cooldown=60.0)
+    core = Core(limits)
+    now = 1_767_600_000.0
+    core.admit(now, "a", "ip")
+    core.complete("a", "ip", Outcome(completed_at=now + 1, sent=True, status=400, code=12))
+    assert core.decide(now + 2, "b", "ip", Priority.INTERACTIVE) == Wait(now + 61)
+    assert isinstance(core.decide(now + 2, "b", "other-ip", Priority.INTERACTIVE), Admit)
+    core.admit(now + 70, "a", "ip")
+    core.complete("a", "ip", Outcome(completed_at=now + 71, sent=True, status=400, code=11))
+    closed = core.decide(now + 72, "a", "other-ip", Priority.INTERACTIVE)
+    assert closed == Closed(reset_at=(math.floor(now / DAY) + 1) * DAY, by_server=True)
+    assert isinstance(core.decide(now + 72, "b", "ip", Priority.INTERACTIVE), Admit)
+    assert isinstance(core.decide(closed.reset_at, "a", "ip", Priority.INTERACTIVE), Admit)
+
+
+def test_a_request_never_sent_gives_back_its_slot_and_its_day() -> None:
+    core = Core(Limits(per_minute=1, daily=1, burst=1))
+    now = 1_767_600_000.0
+    core.admit(now, "a", "ip")
+    core.complete("a", "ip", Outcome(completed_at=now, sent=False))
+    assert core.egress("ip").used(now) == 0 and core.day("a", now).used == 0
+
+
+def test_reconcile_takes_the_larger_count_and_the_servers_limit() -> None:
+    core = Core(Limits(daily=6000))
+    now = 1_767_600_000.0
+    core.reconcile("a", now, used=3031, limit=12_000)
+    assert (core.day("a", now).used, core.day("a", now).limit) == (3031, 12_000)
+    core.reconcile("a", now, used=10)
+    assert core.day("a", now).used == 3031
+
+
+@given(
+    offset=st.floats(-120, 120, allow_nan=False),
+    trips=st.lists(
+        st.tuples(st.floats(0, 30, allow_nan=False), st.floats(0.01, 2.0), st.floats(0, 1)),
+        min_size=1,
+        max_size=30,
+    ),
+)
+def test_the_servers_clock_is_bracketed_and_its_midnight_kept(
+    offset: float, trips: list[tuple[float, float, float]]
+) -> None:
+    """Date headers bound the offset; the true one lies within them; midnight is never early."""
+    from datetime import UTC, datetime
+
+    core = Core(Limits(daily=1))
+    local = 1_767_657_000.0
+    for gap, latency, written in trips:
+        local += gap
+        server_time = local + latency * written + offset  # written while the request was out
+        stamp = datetime.fromtimestamp(math.floor(server_time), UTC)
+        core.observe_date(stamp, local + latency, local)
+        assert (
+            core.offset - core.uncertainty - 1e-6 <= offset <= core.offset + core.uncertainty + 1e-6
+        )
+    # The reset is a server midnight, never early, and late by at most the uncertainty's width.
+    reset = core.reset_at(local)
+    on_server = reset + offset
+    late_by = on_server - round(on_server / DAY) * DAY
+    assert -1e-6 <= late_by <= 2 * core.uncertainty + 1e-6
+    assert reset >= local - 2 * core.uncertainty - 1e-6
