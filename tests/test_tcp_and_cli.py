@@ -21,6 +21,7 @@ from click.testing import CliRunner
 
 from intervals_async import AuthenticationError, IntervalsClient, InvalidParameter, NotFound
 from intervals_async.cli import main
+from intervals_async.governor import Unmetered
 from intervals_async.sandbox import Faults, Sandbox, SandboxConfig, serving
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -89,7 +90,9 @@ async def test_the_client_against_the_serve_command(
 ) -> None:
     """The client's acceptance, over real TCP against the command a user runs."""
     url, token, _ = served
-    async with IntervalsClient(token, base_url=url) as client:
+    # Unmetered: a dozen requests, and the governor's pacing on the wall clock would only make
+    # this test sleep (the governor has its own tests, in virtual time).
+    async with IntervalsClient(token, base_url=url, governor=Unmetered()) as client:
         listcount = (await client.time.list(limit=1)).listcount
         entries = [e async for e in client.time.iterate()]
         assert len(entries) == len({e.id for e in entries}) == listcount > 0
@@ -112,7 +115,7 @@ async def test_the_client_against_the_serve_command(
             await client.time.get(created.id)
         with pytest.raises(InvalidParameter):
             await client.time.list(projcetid=5)
-    async with IntervalsClient("notatoken12", base_url=url) as stranger:
+    async with IntervalsClient("notatoken12", base_url=url, governor=Unmetered()) as stranger:
         with pytest.raises(AuthenticationError):
             await stranger.me.get()
 
