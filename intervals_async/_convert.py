@@ -100,7 +100,8 @@ def _model_hook(cls: type[M]) -> Callable[[Any, Any], M]:
         if field.default == ():
             many.add(field.name)
 
-    def structure(data: Any, _: object) -> M:
+    def slow(data: Any) -> M:
+        # Field by field, naming the field that fails: the path errors take.
         if not isinstance(data, Mapping):
             raise ValueError(f"a {cls.__name__} record must be a JSON object, not {data!r}")
         values: dict[str, Any] = {}
@@ -119,7 +120,47 @@ def _model_hook(cls: type[M]) -> Callable[[Any, Any], M]:
                     raise ValueError(f"field {key!r}: {exc}") from None
         return cls(**values, extra=extra)
 
+    fast = _generate(cls, parsers, text, many)
+
+    def structure(data: Any, _: object) -> M:
+        try:
+            return fast(data)
+        except Exception:
+            return slow(data)
+
     return structure
+
+
+def _generate(
+    cls: type[M], parsers: dict[str, Callable[[Any], Any]], text: set[str], many: set[str]
+) -> Callable[[Any], M]:
+    """Straight-line code for one model, as cattrs generates it: no per-field dispatch."""
+    required = {f.name for f in attrs.fields(cls) if f.default is attrs.NOTHING}
+    lines = ["def fast(data):", "    get = data.get"]
+    for index, name in enumerate(parsers):
+        nothing = "()" if name in many else "None"
+        blank = "v is None" if name in text else "v is None or v == ''"
+        lines.append(f"    v = get({name!r})")
+        if name in required:
+            lines.append("    if v is None: raise KeyError")
+        lines.append(f"    f{index} = {nothing} if {blank} else p{index}(v)")
+    lines.append("    rest = data.keys() - known")
+    lines.append("    extra = {k: unescape(data[k]) for k in rest} if rest else {}")
+    arguments = ", ".join(f"{name}=f{index}" for index, name in enumerate(parsers))
+    lines.append(f"    return cls({arguments}, extra=extra)")
+    namespace: dict[str, Any] = {
+        "cls": cls,
+        "known": frozenset(parsers),
+        "unescape": _keep_unescaped,
+        **{f"p{index}": parse for index, parse in enumerate(parsers.values())},
+    }
+    exec("\n".join(lines), namespace)
+    fast: Callable[[Any], M] = namespace["fast"]
+    return fast
+
+
+def _keep_unescaped(value: Any) -> Any:
+    return _unescape(value) if isinstance(value, str) else value
 
 
 def _call_hook(hook: Callable[[Any, Any], Any], hint: Any, value: Any) -> Any:

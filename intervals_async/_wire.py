@@ -41,6 +41,10 @@ def format_bool(value: bool) -> str:
 
 def parse_bool(value: object) -> bool:
     """``"t"``/``"f"``, and the spellings the live service also takes (``true``, ``1``...)."""
+    if value == "t":  # the wire's own spellings first: most records carry several
+        return True
+    if value == "f":
+        return False
     if isinstance(value, bool):
         return value
     text = str(value).strip().lower()
@@ -79,7 +83,7 @@ def parse_decimal(value: object) -> Decimal:
     if isinstance(value, bool):
         raise ValueError(f"not a number: {value!r}")
     try:
-        number = Decimal(str(value).strip())
+        number = Decimal(value if type(value) is str else str(value))
     except InvalidOperation:
         raise ValueError(f"not a number: {value!r}") from None
     if not number.is_finite():
@@ -94,6 +98,11 @@ def format_date(value: date) -> str:
 
 def parse_date(value: object) -> date:
     """A ``YYYY-MM-DD`` date (a timestamp's date part is accepted too)."""
+    if type(value) is str and len(value) == 10:
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass  # the general path below says what is wrong
     text = str(value).strip()
     try:
         return date.fromisoformat(text[:10])
@@ -108,6 +117,13 @@ def format_timestamp(value: datetime) -> str:
 
 def parse_timestamp(value: object) -> datetime:
     """``YYYY-MM-DD HH:MM:SS`` with optional fraction (``lastlogin`` has microseconds), naive."""
+    if type(value) is str and len(value) == 19:
+        try:
+            parsed = datetime.fromisoformat(value)
+        except ValueError:
+            pass  # the general path below says what is wrong
+        else:
+            return parsed if parsed.tzinfo is None else parsed.replace(tzinfo=None)
     text = str(value).strip()
     try:
         parsed = datetime.fromisoformat(text)
