@@ -7,6 +7,9 @@ included, passes through a rate governor. :mod:`intervals_async.models` holds th
 
 from __future__ import annotations
 
+from ._cache import CachePolicy as CachePolicy
+from ._cache import ClientStatistics as ClientStatistics
+from ._cache import ResponseCache as ResponseCache
 from ._client import IntervalsClient as IntervalsClient
 from ._clock import Clock as Clock
 from ._clock import LoopClock as LoopClock
@@ -29,6 +32,9 @@ from ._exceptions import RequestsTooFast as RequestsTooFast
 from ._exceptions import ServerError as ServerError
 from ._exceptions import Timeout as Timeout
 from ._exceptions import TransportError as TransportError
+from ._plan import CollectionCost as CollectionCost
+from ._plan import CostPlan as CostPlan
+from ._plan import plan_cost as plan_cost
 from ._retry import RetryPolicy as RetryPolicy
 from .governor import Priority as Priority
 
@@ -39,6 +45,10 @@ __all__ = [
     "AccountError",
     "AuthenticationError",
     "BadRequest",
+    "CachePolicy",
+    "ClientStatistics",
+    "CollectionCost",
+    "CostPlan",
     "Clock",
     "ConnectionFailed",
     "DailyQuotaExceeded",
@@ -53,6 +63,7 @@ __all__ = [
     "Priority",
     "RateLimited",
     "RequestsTooFast",
+    "ResponseCache",
     "RetryPolicy",
     "ServerError",
     "SystemClock",
@@ -60,6 +71,7 @@ __all__ = [
     "TransportError",
     "VirtualClock",
     "__version__",
+    "plan_cost",
 ]
 
 for _name in __all__:

@@ -18,6 +18,7 @@ import anyio
 import attrs
 import httpx
 
+from ._cache import CachePolicy, ClientStatistics, ResponseCache
 from ._clock import Clock, SystemClock
 from ._convert import decode_json, envelope_int, structure
 from ._exceptions import (
@@ -121,6 +122,10 @@ class IntervalsClient:
         quota_sync: seconds between reconciliations of the governor's day count with
             ``GET /quota/`` (free of the daily quota); the first call reconciles first, and so
             does the call after a code 11. ``None`` turns it off.
+        cache: the response cache: ``True`` (default) caches the slow-changing resources for
+            the times in :class:`CachePolicy`, a :class:`CachePolicy` chooses them, a
+            :class:`ResponseCache` is shared with other clients, ``False`` caches nothing.
+            Identical concurrent ``GET`` calls share one request in every case.
     """
 
     # The namespaces, one per resource of the table (a test holds this list to it).
@@ -178,6 +183,7 @@ class IntervalsClient:
         max_wait: float | None = None,
         wait_for_reset: bool = False,
         quota_sync: float | None = 600.0,
+        cache: ResponseCache | CachePolicy | bool = True,
     ) -> None:
         token = token if token is not None else os.environ.get("INTERVALS_TOKEN")
         if not token or any(c.isspace() or c == ":" for c in token):
@@ -222,6 +228,12 @@ class IntervalsClient:
         self.wait_for_reset = wait_for_reset
         self.quota_sync = quota_sync
         self._sync_tried: dict[str, float] = {}  # shared with with_options() copies
+        if isinstance(cache, ResponseCache):
+            self._cache = cache
+        else:
+            policy = cache if isinstance(cache, CachePolicy) else None
+            self._cache = ResponseCache(policy if cache is not False else CachePolicy(ttls={}))
+        self.use_cache = True
         self._attach()
 
     def _attach(self) -> None:
@@ -237,11 +249,13 @@ class IntervalsClient:
         concurrency: int | None = None,
         max_wait: float | None = None,
         wait_for_reset: bool | None = None,
+        use_cache: bool | None = None,
     ) -> IntervalsClient:
         """A client sharing this one's connections and governor, with some options changed.
 
         ``client.with_options(priority=Priority.BULK).time.iterate()`` runs an export behind
-        interactive calls. Close only the original client.
+        interactive calls; ``use_cache=False`` reads past the response cache (and refreshes it).
+        Close only the original client.
         """
         derived = copy.copy(self)
         if priority is not None:
@@ -256,6 +270,8 @@ class IntervalsClient:
             derived.max_wait = max_wait
         if wait_for_reset is not None:
             derived.wait_for_reset = wait_for_reset
+        if use_cache is not None:
+            derived.use_cache = use_cache
         derived._attach()
         return derived
 
@@ -327,8 +343,34 @@ class IntervalsClient:
         The namespaces call this; it is public for paths the table does not know. Parameters
         are sent as given (no validation).
         """
+        if method == "GET":
+            return await self._cache.get(
+                self.account,
+                path,
+                params,
+                self.clock.time(),
+                lambda: self._send(method, path, params, None),
+                use_cache=self.use_cache,
+            )
+        try:
+            return await self._send(method, path, params, json)
+        finally:
+            # Even a write whose answer was lost may have happened: forget what it may change.
+            self._cache.invalidate(self.account, path)
+
+    async def _send(
+        self,
+        method: str,
+        path: str,
+        params: Mapping[str, str] | None,
+        json: Mapping[str, Any] | None,
+    ) -> dict[str, Any]:
         request = self._http.build_request(method, path, params=params, json=json)
         return await self._loop(request, self._envelope)
+
+    def statistics(self) -> ClientStatistics:
+        """What the response cache and request coalescing saved (see :class:`ResponseCache`)."""
+        return self._cache.statistics()
 
     async def download(self, path: str, target: Path | None) -> bytes:
         """A binary ``GET`` through the request loop, in memory or streamed into ``target``."""

@@ -15,6 +15,10 @@ def test_package_exports() -> None:
         "AccountError",
         "AuthenticationError",
         "BadRequest",
+        "CachePolicy",
+        "ClientStatistics",
+        "CollectionCost",
+        "CostPlan",
         "Clock",
         "ConnectionFailed",
         "DailyQuotaExceeded",
@@ -29,6 +33,7 @@ def test_package_exports() -> None:
         "Priority",
         "RateLimited",
         "RequestsTooFast",
+        "ResponseCache",
         "RetryPolicy",
         "ServerError",
         "SystemClock",
@@ -36,6 +41,7 @@ def test_package_exports() -> None:
         "TransportError",
         "VirtualClock",
         "__version__",
+        "plan_cost",
     ]
     assert repr(intervals_async.VirtualClock(0)).startswith("VirtualClock(1970-01-01")
     for name in intervals_async.__all__:

@@ -1,0 +1,99 @@
+"""Cost planning: what a bulk job will cost in requests, against the quota left today."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from ._exceptions import InvalidParameter
+from .resources import resource
+
+if TYPE_CHECKING:
+    from ._client import IntervalsClient
+
+__all__ = ["CollectionCost", "CostPlan", "plan_cost"]
+
+
+@attrs.frozen
+class CollectionCost:
+    """What reading one collection costs.
+
+    Args:
+        resource: the collection.
+        filters: the filters it is read with.
+        listcount: how many records match.
+        requests: the requests to read them all: the one that learned ``listcount`` plus one
+            per page (a collection without paging comes whole with the first).
+    """
+
+    resource: str
+    filters: Mapping[str, Any]
+    listcount: int
+    requests: int
+
+
+@attrs.frozen
+class CostPlan:
+    """A bulk job's cost against today's quota.
+
+    Args:
+        collections: the cost of each collection.
+        requests: their total.
+        page_size: the page size the costs assume.
+        quota_left: requests left today (from ``/quota/``, which costs none).
+        resets_at: when the quota resets (00:00 GMT).
+    """
+
+    collections: tuple[CollectionCost, ...]
+    requests: int
+    page_size: int
+    quota_left: int | None
+    resets_at: datetime | None
+
+    @property
+    def fits(self) -> bool:
+        """Whether today's quota covers the job."""
+        return self.quota_left is None or self.requests <= self.quota_left
+
+
+async def plan_cost(
+    client: IntervalsClient,
+    collections: Mapping[str, Mapping[str, Any]],
+    *,
+    page_size: int | None = None,
+) -> CostPlan:
+    """What reading ``collections`` (resource -> filters) in full will cost.
+
+    Each collection costs one request to learn its ``listcount`` (a page of one record), then
+    ``ceil(listcount / page_size)`` pages; the quota comes from ``/quota/`` (free).
+
+    Args:
+        client: the client to ask with.
+        collections: the resources to read, each with its filters (``{}`` for none).
+        page_size: the page size the job will use (default: the client's).
+    """
+    size = page_size or client.page_size
+    costs = []
+    for name, filters in collections.items():
+        spec = resource(name)
+        if spec is None or "GET" not in spec.collection or name in ("me", "quota"):
+            raise InvalidParameter(f"{name!r} is not a collection to read", resource=name)
+        namespace = getattr(client, name)
+        paged = spec.filter("limit") is not None
+        page = await namespace.list(**({**filters, "limit": 1} if paged else filters))
+        pages = math.ceil(page.listcount / size) if paged else 0
+        costs.append(CollectionCost(name, dict(filters), page.listcount, 1 + pages))
+    quota = await client.quota()
+    left = None if quota.quota is None or quota.used is None else quota.quota - quota.used
+    reset = quota.next_reset.replace(tzinfo=UTC) if quota.next_reset else None
+    return CostPlan(
+        collections=tuple(costs),
+        requests=sum(c.requests for c in costs),
+        page_size=size,
+        quota_left=left,
+        resets_at=reset,
+    )
