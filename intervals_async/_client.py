@@ -102,9 +102,10 @@ class IntervalsClient:
         base_url: the API root; ``https`` unless the host is a loopback address.
         timeout: seconds, or an ``httpx.Timeout``.
         transport: an httpx transport to send through (a sandbox's, a mock...).
-        governor: the rate governor every attempt passes through (default: a
-            :class:`~intervals_async.governor.RateGovernor` in memory, on ``clock``). Share one
-            between clients that share an IP or an account.
+        governor: the rate governor every attempt passes through. By default every client of
+            the process that keeps the wall clock shares one
+            :class:`~intervals_async.governor.RateGovernor` in memory (they share the IP); a
+            client given its own ``clock`` gets its own governor on it.
         account: the customer account name the governor keys the daily quota on.
         egress: the egress identity (host or NAT name) the governor keys the minute window on.
         priority: the priority of this client's calls (see :meth:`with_options`).
@@ -215,9 +216,10 @@ class IntervalsClient:
             verify=True,
         )
         self.clock: Clock = clock if clock is not None else SystemClock()
-        self.governor: Governor = (
-            governor if governor is not None else RateGovernor(clock=self.clock)
-        )
+        if governor is None:
+            # Clients of one process share an IP: on the wall clock they share one governor.
+            governor = _process_governor() if clock is None else RateGovernor(clock=self.clock)
+        self.governor: Governor = governor
         self.account = account
         self.egress = egress
         self.priority = priority
@@ -372,8 +374,9 @@ class IntervalsClient:
         """What the response cache and request coalescing saved (see :class:`ResponseCache`)."""
         return self._cache.statistics()
 
-    async def download(self, path: str, target: Path | None) -> bytes:
-        """A binary ``GET`` through the request loop, in memory or streamed into ``target``."""
+    async def _download(self, path: str, target: Path | None) -> bytes:
+        """A binary ``GET`` through the request loop, in memory or streamed into ``target``
+        (``client.document.download`` is the public way in)."""
         request = self._http.build_request("GET", path)
 
         async def read(response: httpx.Response) -> bytes:
@@ -567,6 +570,16 @@ async def _stream_into(response: httpx.Response, target: Path) -> None:
     except BaseException:
         os.unlink(temporary)
         raise
+
+
+_PROCESS_GOVERNOR: list[RateGovernor] = []
+
+
+def _process_governor() -> RateGovernor:
+    """The governor the process's clients share when they are given none."""
+    if not _PROCESS_GOVERNOR:
+        _PROCESS_GOVERNOR.append(RateGovernor())
+    return _PROCESS_GOVERNOR[0]
 
 
 def _is_loopback(host: str) -> bool:

@@ -19,8 +19,6 @@ from intervals_async.sandbox import AccountSpec, Sandbox, SandboxConfig
 
 from .test_governor_sandbox import max_in_window
 
-pytestmark = pytest.mark.anyio
-
 START = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 BASE = "https://api.sandbox.invalid/"
 
@@ -46,6 +44,7 @@ def _client(sandbox: Sandbox, governor: RateGovernor, **options: object) -> Inte
     )
 
 
+@pytest.mark.anyio
 async def test_the_day_is_synced_first_and_then_kept() -> None:
     clock = LoopClock(START)
     sandbox = Sandbox(
@@ -72,6 +71,7 @@ async def test_the_day_is_synced_first_and_then_kept() -> None:
     assert sandbox.quota_used() == 50
 
 
+@pytest.mark.anyio
 async def test_a_code_11_closes_the_day_and_syncs() -> None:
     clock = LoopClock(START)
     sandbox = Sandbox(
@@ -95,6 +95,7 @@ async def test_a_code_11_closes_the_day_and_syncs() -> None:
         assert clock.time() >= datetime(2026, 1, 6, tzinfo=UTC).timestamp()
 
 
+@pytest.mark.anyio
 async def test_max_wait_raises_before_sending() -> None:
     clock = LoopClock(START)
     sandbox = Sandbox(SandboxConfig(seed=1), clock=clock)
@@ -111,6 +112,7 @@ async def test_max_wait_raises_before_sending() -> None:
         assert raised.value.available_at.timestamp() > t0 + 5.0
 
 
+@pytest.mark.anyio
 async def test_clients_sharing_a_governor_share_the_window() -> None:
     clock = LoopClock(START)
     sandbox = Sandbox(
@@ -145,3 +147,10 @@ async def test_clients_sharing_a_governor_share_the_window() -> None:
     assert [e for e in sandbox.audit.entries if e.code == 12] == []
     assert max_in_window([e.time for e in sandbox.audit.entries]) <= 100
     assert {governor.statistics(a).day_used for a in ("one", "two")} == {600}
+
+
+def test_clients_on_the_wall_clock_share_one_governor() -> None:
+    first, second = IntervalsClient("abc"), IntervalsClient("def")
+    assert first.governor is second.governor
+    assert isinstance(first.governor, RateGovernor)
+    assert IntervalsClient("ghi", clock=LoopClock(START)).governor is not first.governor

@@ -78,7 +78,7 @@ class Caller(Protocol):
         """One call through the request loop; the decoded envelope."""
         ...
 
-    async def download(self, path: str, target: Path | None) -> bytes:
+    async def _download(self, path: str, target: Path | None) -> bytes:
         """One download through the request loop, into memory or streamed into ``target``."""
         ...
 
@@ -303,7 +303,7 @@ class DocumentResource(_List[Document], _Get[Document]):
                 holding them in memory; then ``b""`` is returned.
         """
         path = f"/document/{self._ident(ident)}/download/"
-        return await self._caller.download(path, None if target is None else Path(target))
+        return await self._caller._download(path, None if target is None else Path(target))
 
 
 class ClientResource(
