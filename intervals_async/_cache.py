@@ -168,6 +168,8 @@ class ResponseCache:
     def invalidate(self, account: str, path: str) -> None:
         """Forget ``account``'s answers of the resource ``path`` belongs to (after a write)."""
         resource = _resource(path)
+        if self.policy.ttl(resource) is None:
+            return  # never cached: nothing to forget (and no scan on every time-entry write)
         for key in [k for k in self._entries if k[0] == account and _resource(k[1]) == resource]:
             del self._entries[key]
 

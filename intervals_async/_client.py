@@ -15,7 +15,6 @@ from types import TracebackType
 from typing import Any, NoReturn, TypeVar
 
 import anyio
-import attrs
 import httpx
 
 from ._cache import CachePolicy, ClientStatistics, ResponseCache
@@ -260,20 +259,18 @@ class IntervalsClient:
         Close only the original client.
         """
         derived = copy.copy(self)
-        if priority is not None:
-            derived.priority = priority
-        if retry is not None:
-            derived.retry = retry
-        if page_size is not None:
-            derived.page_size = page_size
-        if concurrency is not None:
-            derived.concurrency = concurrency
-        if max_wait is not None:
-            derived.max_wait = max_wait
-        if wait_for_reset is not None:
-            derived.wait_for_reset = wait_for_reset
-        if use_cache is not None:
-            derived.use_cache = use_cache
+        changes = {
+            "priority": priority,
+            "retry": retry,
+            "page_size": page_size,
+            "concurrency": concurrency,
+            "max_wait": max_wait,
+            "wait_for_reset": wait_for_reset,
+            "use_cache": use_cache,
+        }
+        for name, value in changes.items():
+            if value is not None:
+                setattr(derived, name, value)
         derived._attach()
         return derived
 
@@ -442,27 +439,25 @@ class IntervalsClient:
             wait_for_reset=self.wait_for_reset,
         )
         # Until we know better, assume the request reached the server: a slot is never freed early.
-        outcome = Outcome(completed_at=self.clock.time(), sent=True)
+        sent, response, code = True, None, None
         started = self.clock.time()
         try:
             try:
                 response = await self._http.send(request, stream=True)
             except _NOT_SENT as exc:
-                outcome = Outcome(completed_at=self.clock.time(), sent=False)
+                sent = False
                 raise _transport_error(exc, label, sent=False) from None
             except httpx.TransportError as exc:
-                outcome = Outcome(completed_at=self.clock.time(), sent=True)
                 raise _transport_error(exc, label, sent=True) from None
             try:
                 result = await read(response)
             except httpx.TransportError as exc:
                 raise _transport_error(exc, label, sent=True) from None
             except APIError as error:
-                outcome = _outcome(self.clock, response, error.code)
+                code = error.code
                 raise
             finally:
                 await response.aclose()
-            outcome = _outcome(self.clock, response, None)
             logger.debug(
                 "%s -> %d in %.3f s (attempt %d)",
                 label,
@@ -472,8 +467,14 @@ class IntervalsClient:
             )
             return result
         finally:
-            if outcome.status is None and outcome.sent:
-                outcome = attrs.evolve(outcome, completed_at=self.clock.time())
+            # Completed now, whatever happened (an answer, an error, a cancellation).
+            outcome = Outcome(
+                completed_at=self.clock.time(),
+                sent=sent,
+                status=None if response is None else response.status_code,
+                code=code,
+                server_date=None if response is None else _server_date(response),
+            )
             with anyio.CancelScope(shield=True):
                 await self.governor.release(permit, outcome, daily=daily)
 
@@ -522,16 +523,6 @@ def _raise_for_error(response: httpx.Response, content: bytes, clock: Clock) -> 
     if cls is DailyQuotaExceeded:
         raise DailyQuotaExceeded(message, reset_at=_next_gmt_midnight(response, clock), **common)
     raise cls(message, **common)
-
-
-def _outcome(clock: Clock, response: httpx.Response, code: int | None) -> Outcome:
-    return Outcome(
-        completed_at=clock.time(),
-        sent=True,
-        status=response.status_code,
-        code=code,
-        server_date=_server_date(response),
-    )
 
 
 def _server_date(response: httpx.Response) -> datetime | None:

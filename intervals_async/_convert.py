@@ -109,7 +109,7 @@ def _model_hook(cls: type[M]) -> Callable[[Any, Any], M]:
         for key, value in data.items():
             parse = parsers.get(key)
             if parse is None:
-                extra[key] = _unescape(value) if isinstance(value, str) else value
+                extra[key] = _keep_unescaped(value)
             elif value is None or (value == "" and key not in text):
                 # null and "" both mean "nothing"; for a list of ids, nothing is an empty list
                 values[key] = () if key in many else None

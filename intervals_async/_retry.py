@@ -7,7 +7,6 @@ import random
 import attrs
 
 from ._exceptions import (
-    APIError,
     DecodeError,
     IntervalsError,
     RequestsTooFast,
@@ -71,8 +70,6 @@ class RetryPolicy:
         if isinstance(error, TransportError) and not error.request_sent:
             return True
         retriable = isinstance(error, ServerError | TransportError | DecodeError)
-        if isinstance(error, APIError) and not isinstance(error, ServerError):
-            retriable = False
         return retriable and (method in self.SAFE_METHODS or self.retry_writes)
 
     def increment(self, reason: str) -> RetryPolicy:

@@ -184,18 +184,14 @@ class _List(Namespace[M]):
             for item in (await self.list(**filters)).items:
                 yield item  # one answer holds every record
             return
-        _validate.query(self._spec, {**filters, "limit": step})  # fail before the first request
         offset = int(filters.pop("offset", None) or 0)
-        first = await self.list(offset=offset, limit=step, **filters)
-        for item in first.items:
-            yield item
-        if not first.items:
-            return
-        if len(first.items) < step:
-            step = len(first.items)  # a server-side cap: ask for what it gives
-        offset, listcount = offset + len(first.items), first.listcount
-        while offset < listcount:
-            starts = [offset + i * step for i in range(width) if offset + i * step < listcount]
+        listcount: int | None = None  # known from the first page on
+        while listcount is None or offset < listcount:
+            starts = (
+                [offset]
+                if listcount is None
+                else [offset + i * step for i in range(width) if offset + i * step < listcount]
+            )
             pages = await _gather([self.list(offset=s, limit=step, **filters) for s in starts])
             for page in pages:
                 if page.offset != offset:
@@ -205,8 +201,7 @@ class _List(Namespace[M]):
                 if not page.items:
                     return
                 offset, listcount = offset + len(page.items), page.listcount
-                if len(page.items) < step:
-                    step = len(page.items)
+                step = min(step, len(page.items))  # a server-side cap: ask for what it gives
 
 
 class _Get(Namespace[M]):
