@@ -111,6 +111,8 @@ async def _run(limiter: str, policy: WindowPolicy, requests: int) -> dict[str, A
     config = SandboxConfig(seed=1, window_policy=policy, latency=Latency(median=0.2, p99=2.0))
     sandbox = Sandbox(config, clock=clock)
     remaining = requests
+    # Each request reads another time entry: identical concurrent reads would share one request.
+    entries = list(sandbox.accounts["demo"].table("time"))
     if limiter == "ours":
         client = IntervalsClient(
             sandbox.token(),
@@ -136,11 +138,12 @@ async def _run(limiter: str, policy: WindowPolicy, requests: int) -> dict[str, A
         nonlocal remaining
         while remaining > 0:
             remaining -= 1
+            entry = entries[remaining % len(entries)]
             while True:
                 if gate is not None:
                     await gate()
                 try:
-                    await client.me.get()
+                    await client.time.get(entry)
                     break
                 except RequestsTooFast:
                     await asyncio.sleep(1.0)  # the user's own retry loop
