@@ -112,7 +112,7 @@ async def _run(limiter: str, policy: WindowPolicy, requests: int) -> dict[str, A
     sandbox = Sandbox(config, clock=clock)
     remaining = requests
     # Each request reads another time entry: identical concurrent reads would share one request.
-    entries = list(sandbox.accounts["demo"].table("time"))
+    records = list(sandbox.accounts["demo"].table("time"))
     if limiter == "ours":
         client = IntervalsClient(
             sandbox.token(),
@@ -138,7 +138,7 @@ async def _run(limiter: str, policy: WindowPolicy, requests: int) -> dict[str, A
         nonlocal remaining
         while remaining > 0:
             remaining -= 1
-            entry = entries[remaining % len(entries)]
+            entry = records[remaining % len(records)]
             while True:
                 if gate is not None:
                     await gate()
