@@ -30,6 +30,7 @@ from ._exceptions import PermissionDenied as PermissionDenied
 from ._exceptions import RateLimited as RateLimited
 from ._exceptions import RequestsTooFast as RequestsTooFast
 from ._exceptions import ServerError as ServerError
+from ._exceptions import StoreError as StoreError
 from ._exceptions import Timeout as Timeout
 from ._exceptions import TransportError as TransportError
 from ._plan import CollectionCost as CollectionCost
@@ -66,6 +67,7 @@ __all__ = [
     "ResponseCache",
     "RetryPolicy",
     "ServerError",
+    "StoreError",
     "SystemClock",
     "Timeout",
     "TransportError",

@@ -307,7 +307,7 @@ class IntervalsClient:
         except ValueError as exc:
             raise DecodeError(f"/quota/: {exc}") from exc
         if quota.used is not None:
-            self.governor.reconcile(self.account, used=quota.used, limit=quota.quota)
+            await self.governor.reconcile(self.account, used=quota.used, limit=quota.quota)
         return quota
 
     async def _sync_quota(self, force: bool = False) -> None:

@@ -15,6 +15,7 @@
     │   ├── BadRequest             codes 15-18 (action, method, parameter, validation)
     │   └── ServerError            codes 1, 19, 20 and any 5xx
     ├── GovernorTimeout            no slot before the caller's deadline (nothing was sent)
+    ├── StoreError                 the governor's shared store (SQLite, Redis) failed: nothing sent
     ├── TransportError             no usable answer came back
     │   ├── ConnectionFailed       could not connect, or the connection broke
     │   └── Timeout                connect, read, write or pool timeout
@@ -47,6 +48,7 @@ __all__ = [
     "RateLimited",
     "RequestsTooFast",
     "ServerError",
+    "StoreError",
     "Timeout",
     "TransportError",
     "error_class",
@@ -176,6 +178,17 @@ class GovernorTimeout(IntervalsError):
         detail = f"; a slot is free at {available_at.isoformat()}" if available_at else ""
         super().__init__(message + detail)
         self.available_at = available_at
+
+
+class StoreError(IntervalsError):
+    """The governor's shared store (a SQLite file, a Redis server) could not be used.
+
+    The governor fails closed: a request it cannot count is never sent, so nothing was. The
+    message names the file or the URL (never a password). A Redis store that comes back is used
+    again by the next request, without anything to restart.
+    """
+
+    request_sent = False
 
 
 class TransportError(IntervalsError):

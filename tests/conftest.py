@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
+import os
+import uuid
+from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -155,3 +157,35 @@ async def api(auto_clock: AutoClock) -> AsyncIterator[Api]:
 def auto_sandbox(auto_clock: AutoClock) -> Sandbox:
     """A seeded sandbox on the auto-advancing clock."""
     return Sandbox(SandboxConfig(seed=7), clock=auto_clock)
+
+
+REDIS_URL = "redis://127.0.0.1:6379/11"  # the tests' own database number
+
+
+@pytest.fixture
+def redis_url() -> str:
+    """The tests' Redis database, or a skip (a failure when ``INTERVALS_REQUIRE_REDIS`` is set,
+    as ``.ci/run`` sets it: CI must not pass by skipping)."""
+    import redis
+
+    try:
+        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping()
+    except redis.RedisError as exc:
+        reason = f"no Redis reachable at {REDIS_URL} ({exc})"
+        if os.environ.get("INTERVALS_REQUIRE_REDIS"):
+            pytest.fail(reason + ", and INTERVALS_REQUIRE_REDIS is set")
+        pytest.skip(reason)
+    return REDIS_URL
+
+
+@pytest.fixture
+def redis_prefix(redis_url: str) -> Iterator[str]:
+    """A key prefix of one test's own; its keys are deleted afterwards."""
+    import redis
+
+    prefix = f"intervals-async-test-{uuid.uuid4().hex[:12]}"
+    yield prefix
+    client = redis.Redis.from_url(redis_url)
+    for key in client.scan_iter(match=f"{{{prefix}}}:*", count=500):
+        client.delete(key)
+    client.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -16,7 +17,7 @@ DAY = 86_400.0
 _steps = st.lists(
     st.tuples(
         st.floats(0, 5, allow_nan=False),
-        st.sampled_from(["admit", "admit", "admit", "complete"]),
+        st.sampled_from(["admit", "admit", "admit", "ahead", "complete", "complete", "kill"]),
         st.floats(0, 3, allow_nan=False),
         st.booleans(),
         st.sampled_from([None, None, None, None, 12]),
@@ -27,26 +28,39 @@ _steps = st.lists(
 
 def _run(
     limits: Limits, steps: list[tuple[float, str, float, bool, int | None]]
-) -> tuple[Core, list[tuple[float, float | None, bool]]]:
-    """Play a schedule; the (admitted at, completed at, sent) of every admitted request."""
+) -> tuple[Core, list[tuple[float, float | None, bool]], list[str]]:
+    """Play a schedule; the (sent at, completed at, sent) of every admitted request, and the
+    slots still in flight.
+
+    ``ahead`` asks with a horizon of a few seconds (a store's one question per request); ``kill``
+    abandons a request in flight, as a process killed mid-request does: it may have reached the
+    server at any time until its lease ran out, and is recorded as completing then.
+    """
     core = Core(limits)
     now = 1_767_600_000.0
     done: list[tuple[float, float | None, bool]] = []
-    flying: list[int] = []
+    flying: list[tuple[int, str]] = []
     for wait, action, latency, sent, code in steps:
         now += wait
-        if action == "admit":
-            if isinstance(core.decide(now, "a", "ip", Priority.DEFAULT), Admit):
-                core.admit(now, "a", "ip")
-                done.append((now, None, True))
-                flying.append(len(done) - 1)
+        if action in ("admit", "ahead"):
+            horizon = 3.0 if action == "ahead" else 0.0
+            decision = core.decide(now, "a", "ip", Priority.DEFAULT, horizon=horizon)
+            if isinstance(decision, Admit):
+                assert now <= decision.at <= now + horizon
+                slot = core.admit(now, "a", "ip", at=decision.at)
+                done.append((decision.at, None, True))
+                flying.append((len(done) - 1, slot))
+        elif flying and action == "kill":
+            index, _ = flying.pop(0)
+            done[index] = (done[index][0], done[index][0] + limits.lease, True)
         elif flying:
-            index = flying.pop(0)
+            index, slot = flying.pop(0)
             ended = max(now, done[index][0] + latency)
             now = ended
-            core.complete("a", "ip", Outcome(completed_at=ended, sent=sent, code=code))
+            outcome = Outcome(completed_at=ended, sent=sent, code=code)
+            core.complete("a", "ip", outcome, sent_at=done[index][0], slot=slot)
             done[index] = (done[index][0], ended, sent)
-    return core, done
+    return core, done, [slot for _, slot in flying]
 
 
 @settings(max_examples=150, deadline=None)
@@ -54,19 +68,24 @@ def _run(
 def test_g1_no_window_can_hold_more_than_n_arrivals(
     steps: list[tuple[float, str, float, bool, int | None]], per_minute: int, burst: int
 ) -> None:
-    """Whatever the latency, arrivals (somewhere in [admitted, completed]) never exceed N per W.
+    """Whatever the latency, arrivals (somewhere in [sent, completed]) never exceed N per W.
 
     For a request admitted at s, every earlier sent request whose slot had not come back (still
     in flight, or completed less than W + margin before s) could arrive in the same window as
     it: there must be fewer than N of them.
     """
-    limits = Limits(per_minute=per_minute, window=10.0, burst=burst, margin=0.1, cooldown=5.0)
-    _, done = _run(limits, steps)
+    limits = Limits(
+        per_minute=per_minute, window=10.0, burst=burst, margin=0.1, cooldown=5.0, lease=8.0
+    )
+    _, done, _ = _run(limits, steps)
     for i, (start, _, _) in enumerate(done):
+        # A request reaches the server before its lease runs out (the lease is longer than
+        # connecting and sending take), so it arrives by min(completion, lease end).
         overlapping = sum(
             1
             for begun, ended, sent in done[:i]
-            if sent and (ended is None or ended > start - limits.window - limits.margin)
+            if sent
+            and min(begun + limits.lease, ended or math.inf) > start - limits.window - limits.margin
         )
         assert overlapping < per_minute
 
@@ -74,15 +93,16 @@ def test_g1_no_window_can_hold_more_than_n_arrivals(
 @settings(max_examples=100, deadline=None)
 @given(steps=_steps)
 def test_g3_every_slot_comes_back(steps: list[tuple[float, str, float, bool, int | None]]) -> None:
-    limits = Limits(per_minute=5, window=10.0, burst=2, margin=0.1, cooldown=5.0)
-    core, done = _run(limits, steps)
+    limits = Limits(per_minute=5, window=10.0, burst=2, margin=0.1, cooldown=5.0, lease=8.0)
+    core, done, flying = _run(limits, steps)
     end = max([e for _, e, _ in done if e is not None] + [s for s, _, _ in done] + [0.0])
-    for _ in [d for d in done if d[1] is None]:
-        core.complete("a", "ip", Outcome(completed_at=end, sent=True))
-    assert core.idle()
-    later = end + limits.window + limits.margin + limits.cooldown + 1
+    for slot in flying:
+        core.complete("a", "ip", Outcome(completed_at=end, sent=True), slot=slot)
+    # Killed requests are never handed back: their leases run out.
+    later = end + limits.lease + limits.window + limits.margin + limits.cooldown + 1
     state = core.egress("ip")
-    assert state.used(later) == 0
+    assert state.used(later, limits) == 0
+    assert core.idle()
     assert isinstance(core.decide(later, "a", "ip", Priority.DEFAULT), Admit)
 
 
@@ -106,8 +126,8 @@ def test_g2_never_more_than_the_daily_limit_per_gmt_day(gaps: list[float], daily
             now = decision.until  # a token's pacing wait: not what this test is about
             decision = core.decide(now, "a", "ip", Priority.INTERACTIVE)
         if isinstance(decision, Admit):
-            core.admit(now, "a", "ip")
-            core.complete("a", "ip", Outcome(completed_at=now, sent=True))
+            slot = core.admit(now, "a", "ip")
+            core.complete("a", "ip", Outcome(completed_at=now, sent=True), slot=slot)
             per_day[math.floor(now / DAY)] = per_day.get(math.floor(now / DAY), 0) + 1
         else:
             assert isinstance(decision, Closed)
@@ -127,8 +147,8 @@ def test_the_reserve_is_kept_for_higher_priorities() -> None:
                 assert decision.until is not None
                 now = decision.until
                 continue
-            core.admit(now, "a", "ip")
-            core.complete("a", "ip", Outcome(completed_at=now, sent=True))
+            slot = core.admit(now, "a", "ip")
+            core.complete("a", "ip", Outcome(completed_at=now, sent=True), slot=slot)
             spent[priority] += 1
     assert spent == {Priority.BULK: 80, Priority.DEFAULT: 10, Priority.INTERACTIVE: 10}
 
@@ -137,12 +157,16 @@ def test_code_12_cools_the_whole_egress_and_11_closes_the_day() -> None:
     limits = Limits(cooldown=60.0)
     core = Core(limits)
     now = 1_767_600_000.0
-    core.admit(now, "a", "ip")
-    core.complete("a", "ip", Outcome(completed_at=now + 1, sent=True, status=400, code=12))
+    slot = core.admit(now, "a", "ip")
+    core.complete(
+        "a", "ip", Outcome(completed_at=now + 1, sent=True, status=400, code=12), slot=slot
+    )
     assert core.decide(now + 2, "b", "ip", Priority.INTERACTIVE) == Wait(now + 61)
     assert isinstance(core.decide(now + 2, "b", "other-ip", Priority.INTERACTIVE), Admit)
-    core.admit(now + 70, "a", "ip")
-    core.complete("a", "ip", Outcome(completed_at=now + 71, sent=True, status=400, code=11))
+    slot = core.admit(now + 70, "a", "ip")
+    core.complete(
+        "a", "ip", Outcome(completed_at=now + 71, sent=True, status=400, code=11), slot=slot
+    )
     closed = core.decide(now + 72, "a", "other-ip", Priority.INTERACTIVE)
     assert closed == Closed(reset_at=(math.floor(now / DAY) + 1) * DAY, by_server=True)
     assert isinstance(core.decide(now + 72, "b", "ip", Priority.INTERACTIVE), Admit)
@@ -152,9 +176,37 @@ def test_code_12_cools_the_whole_egress_and_11_closes_the_day() -> None:
 def test_a_request_never_sent_gives_back_its_slot_and_its_day() -> None:
     core = Core(Limits(per_minute=1, daily=1, burst=1))
     now = 1_767_600_000.0
-    core.admit(now, "a", "ip")
-    core.complete("a", "ip", Outcome(completed_at=now, sent=False))
-    assert core.egress("ip").used(now) == 0 and core.day("a", now).used == 0
+    slot = core.admit(now, "a", "ip")
+    core.complete("a", "ip", Outcome(completed_at=now, sent=False), slot=slot)
+    assert core.egress("ip").used(now, core.limits) == 0 and core.day("a", now).used == 0
+
+
+def test_a_lease_that_runs_out_frees_its_slot_a_window_later_and_keeps_the_day() -> None:
+    limits = Limits(per_minute=1, burst=1, lease=30.0, counter_gate=False)
+    core = Core(limits)
+    now = 1_767_600_000.0
+    core.admit(now, "a", "ip")  # its process dies: never handed back
+    assert core.decide(now + 29, "a", "ip", Priority.DEFAULT) == Wait(now + 29 + 60.1)
+    freed = now + 30 + 60.1
+    assert core.decide(freed - 0.01, "a", "ip", Priority.DEFAULT) == Wait(freed)
+    assert isinstance(core.decide(freed, "a", "ip", Priority.DEFAULT), Admit)
+    assert core.idle() and core.day("a", now).used == 1
+
+
+def test_a_horizon_admits_ahead_of_time_and_never_early() -> None:
+    limits = Limits(per_minute=100, burst=1, counter_gate=False)
+    core = Core(limits)
+    now = 1_767_600_000.0
+    first = core.decide(now, "a", "ip", Priority.DEFAULT, horizon=5.0)
+    assert first == Admit(now)
+    core.admit(now, "a", "ip", at=now)
+    spacing = 1 / limits.rate
+    second = core.decide(now, "a", "ip", Priority.DEFAULT, horizon=5.0)
+    assert isinstance(second, Admit) and second.at == pytest.approx(now + spacing)
+    core.admit(now, "a", "ip", at=second.at)
+    third = core.decide(now, "a", "ip", Priority.DEFAULT, horizon=5.0)
+    assert isinstance(third, Admit) and third.at == pytest.approx(now + 2 * spacing)
+    assert core.decide(now, "a", "ip", Priority.DEFAULT) == Wait(third.at)
 
 
 def test_reconcile_takes_the_larger_count_and_the_servers_limit() -> None:

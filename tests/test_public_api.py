@@ -36,6 +36,7 @@ def test_package_exports() -> None:
         "ResponseCache",
         "RetryPolicy",
         "ServerError",
+        "StoreError",
         "SystemClock",
         "Timeout",
         "TransportError",
@@ -69,11 +70,16 @@ def test_models_and_governor_exports() -> None:
         "GovernorEvent",
         "GovernorStatistics",
         "Limits",
+        "MemoryStore",
         "Outcome",
         "Permit",
         "Priority",
         "RateGovernor",
+        "RedisStore",
+        "SQLiteStore",
+        "Store",
         "Unmetered",
+        "View",
     ]
 
 

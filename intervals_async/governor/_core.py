@@ -10,14 +10,20 @@ Two limits, two mechanisms (see DESIGN.md, "The governor"):
 - per customer **account**, a counter of the GMT calendar day (on the server's clock), with a
   reserve that only higher priorities may spend, closed until midnight by a code 11.
 
-A code 12 starts one cooldown for the whole egress. ``Core.decide`` answers *admit*, *wait until*
-or *closed*; ``admit`` and ``complete`` change the state.
+A code 12 starts one cooldown for the whole egress. ``Core.decide`` answers *admit* (now, or at a
+time within the caller's horizon), *wait until* or *closed*; ``admit`` and ``complete`` change the
+state. A slot in flight is a *lease*: one its process never hands back (the process died) counts as
+completed when the lease runs out, so a dead worker's slots come back and no window is broken.
+
+The state is plain data (``EgressState``, ``DayState``, ``ClockState``) so that the stores can keep
+it outside the process: see ``_store.py``.
 """
 
 from __future__ import annotations
 
 import heapq
 import math
+import uuid
 from datetime import UTC, datetime
 
 import attrs
@@ -52,6 +58,10 @@ class Limits:
         reserve: the fraction of the daily limit kept back from each priority: ``BULK`` may spend
             the day up to ``1 - reserve[BULK]`` of it (95% by default), and so on; by default
             ``DEFAULT`` and ``INTERACTIVE`` may spend it all.
+        lease: seconds after which a slot never handed back counts as completed (its process
+            died). It must be longer than a request takes to *reach* the server (connect and
+            upload: 10 s of connect timeout by default), because the server may count it until
+            then; a slow download past it only holds its slot a little longer.
     """
 
     per_minute: int = attrs.field(default=100)
@@ -64,6 +74,7 @@ class Limits:
     reserve: tuple[float, float, float] = (0.0, 0.0, 0.05)
     headroom: int = 0
     counter_gate: bool = True
+    lease: float = 60.0
 
     @per_minute.validator
     def _positive(self, _: object, value: int) -> None:
@@ -75,8 +86,8 @@ class Limits:
             raise ValueError("window, daily and burst must be positive")
         if not 0 < self.pace <= 1:
             raise ValueError(f"pace is a fraction in (0, 1], not {self.pace}")
-        if self.margin < 0 or self.cooldown < 0:
-            raise ValueError("margin and cooldown cannot be negative")
+        if self.margin < 0 or self.cooldown < 0 or self.lease <= 0:
+            raise ValueError("margin and cooldown cannot be negative, lease must be positive")
         if not 0 <= self.headroom < self.per_minute:
             raise ValueError(f"headroom must be in [0, per_minute), not {self.headroom}")
 
@@ -93,14 +104,19 @@ class Limits:
 
 @attrs.frozen
 class Admit:
-    """Send now."""
+    """Send at ``at`` (now, or a moment later within the horizon the caller allowed), holding the
+    slot ``slot``."""
+
+    at: float
+    slot: str = ""
 
 
 @attrs.frozen
 class Wait:
-    """Ask again at ``until`` (``None``: when a request in flight completes)."""
+    """Ask again at ``until``: nothing can change the answer before then, except a request in
+    flight that completes (in this process, that wakes the waiters early)."""
 
-    until: float | None
+    until: float
 
 
 @attrs.frozen
@@ -118,9 +134,9 @@ Decision = Admit | Wait | Closed
 class EgressState:
     """One egress identity's minute window: bucket, slots in flight, slots waiting to free."""
 
-    tokens: float
+    tokens: float = 1.0
     refilled_at: float | None = None
-    in_flight: int = 0
+    leases: dict[str, float] = attrs.field(factory=dict)  # slots in flight -> when leases end
     frees: list[float] = attrs.field(factory=list)  # heap of times completed slots come back
     # Sends per server minute, and of those, how many surely completed inside that minute:
     # what a sliding-window-counter server can have counted (see Core._counter_wait).
@@ -129,12 +145,21 @@ class EgressState:
     cooldown_until: float = 0.0
     throttled: int = 0
 
-    def purge(self, now: float) -> None:
+    @property
+    def in_flight(self) -> int:
+        """Slots admitted and not yet handed back."""
+        return len(self.leases)
+
+    def purge(self, now: float, limits: Limits) -> None:
+        """Free the slots whose time has come; leases that ran out count as completed then."""
+        for slot in [s for s, end in self.leases.items() if end <= now]:
+            heapq.heappush(self.frees, self.leases.pop(slot) + limits.window + limits.margin)
         while self.frees and self.frees[0] <= now:
             heapq.heappop(self.frees)
 
-    def used(self, now: float) -> int:
-        self.purge(now)
+    def used(self, now: float, limits: Limits) -> int:
+        """Slots taken: in flight, or completed less than a window (plus the margin) ago."""
+        self.purge(now, limits)
         return self.in_flight + len(self.frees)
 
 
@@ -149,6 +174,25 @@ class DayState:
     synced_at: float | None = None
 
 
+@attrs.define
+class ClockState:
+    """What the answers' ``Date`` headers tell of the server's clock: the offset (server minus
+    ours) lies in ``[low, high]``."""
+
+    low: float | None = None
+    high: float | None = None
+
+    @property
+    def offset(self) -> float:
+        """The server's clock minus ours: the middle of the bracket."""
+        return 0.0 if self.low is None or self.high is None else (self.low + self.high) / 2
+
+    @property
+    def uncertainty(self) -> float:
+        """How far off ``offset`` may be: half the bracket."""
+        return 0.0 if self.low is None or self.high is None else (self.high - self.low) / 2
+
+
 class Core:
     """The governor's state and decisions for every egress and account it has seen.
 
@@ -160,9 +204,17 @@ class Core:
         self.limits = limits or Limits()
         self.egresses: dict[str, EgressState] = {}
         self.days: dict[str, DayState] = {}
-        self.offset = 0.0  # server clock minus ours, in seconds
-        self.uncertainty = 0.0  # how far off that offset may be
-        self._bounds: tuple[float, float] | None = None
+        self.clock = ClockState()
+
+    @property
+    def offset(self) -> float:
+        """The server's clock minus ours, in seconds."""
+        return self.clock.offset
+
+    @property
+    def uncertainty(self) -> float:
+        """How far off ``offset`` may be."""
+        return self.clock.uncertainty
 
     # -- state lookup ---------------------------------------------------------------------------
 
@@ -171,7 +223,7 @@ class Core:
         a burst in a window's first seconds comes back as a burst a window later)."""
         state = self.egresses.get(name)
         if state is None:
-            state = self.egresses[name] = EgressState(tokens=1.0)
+            state = self.egresses[name] = EgressState()
         return state
 
     def day(self, account: str, now: float) -> DayState:
@@ -193,9 +245,21 @@ class Core:
     # -- decisions ------------------------------------------------------------------------------
 
     def decide(
-        self, now: float, account: str, egress: str, priority: Priority, *, daily: bool = True
+        self,
+        now: float,
+        account: str,
+        egress: str,
+        priority: Priority,
+        *,
+        daily: bool = True,
+        horizon: float = 0.0,
     ) -> Decision:
-        """What a request of ``priority`` for ``account`` through ``egress`` may do at ``now``."""
+        """What a request of ``priority`` for ``account`` through ``egress`` may do at ``now``.
+
+        With a ``horizon``, a request that could go within ``horizon`` seconds is admitted *at*
+        that time rather than told to wait: the caller sleeps and then sends, without asking
+        again (one question per request, for a store across a network).
+        """
         if daily:
             day = self.day(account, now)
             if day.closed_until is not None:
@@ -203,34 +267,57 @@ class Core:
             allowed = math.floor(day.limit * (1 - self.limits.reserve[priority]))
             if day.used >= allowed:
                 return Closed(self.reset_at(now), by_server=False)
+        limits = self.limits
         state = self.egress(egress)
-        if now < state.cooldown_until:
-            return Wait(state.cooldown_until)
-        if state.used(now) >= self.limits.per_minute:
-            return Wait(state.frees[0] if state.frees else None)
-        if self.limits.counter_gate:
-            counter = self._counter_wait(state, now)
-            if counter is not None:
-                return Wait(counter)
+        at = max(now, state.cooldown_until)
+        over = state.used(now, limits) - limits.per_minute
+        if over >= 0:
+            # Every slot is taken. One is surely free once `over + 1` completed slots have come
+            # back; a request in flight may free one sooner, but not before a window from now.
+            soonest = now + limits.window + limits.margin
+            if over >= len(state.frees):
+                return Wait(soonest)
+            free = heapq.nsmallest(over + 1, state.frees)[-1]
+            if free > now + horizon:
+                return Wait(min(free, soonest))
+            at = max(at, free)
         self._refill(state, now)
         if state.tokens < 1.0 - _EPSILON:
             # Never a wait shorter than the clock can tell apart (epoch floats have ~0.2 us).
-            return Wait(now + max((1.0 - state.tokens) / self.limits.rate, 1e-6))
-        return Admit()
+            at = max(at, now + max((1.0 - state.tokens) / limits.rate, 1e-6))
+        if limits.counter_gate:
+            # The counter's estimate only falls inside a minute and jumps at its end, so the
+            # time it names is checked again (a few times at most) until it holds.
+            for _ in range(4):
+                later = self._counter_wait(state, at)
+                if later is None:
+                    break
+                at = later
+            else:
+                return Wait(at)
+        if at > now + horizon:
+            return Wait(at)
+        return Admit(at)
 
-    def admit(self, now: float, account: str, egress: str, *, daily: bool = True) -> None:
-        """Take a slot, a token and (when ``daily``) one request of the day."""
+    def admit(
+        self, now: float, account: str, egress: str, *, daily: bool = True, at: float | None = None
+    ) -> str:
+        """Take a slot, a token and (when ``daily``) one request of the day, for a request sent
+        at ``at`` (default ``now``); the slot's name, for ``complete``."""
+        at = now if at is None else at
         state = self.egress(egress)
         self._refill(state, now)
-        state.tokens -= 1.0
-        state.in_flight += 1
-        minute = self._minute(now, late=True)
+        state.tokens -= 1.0  # below zero while a request admitted ahead of time waits
+        slot = uuid.uuid4().hex
+        state.leases[slot] = at + self.limits.lease
+        minute = self._minute(at, late=True)
         state.sends[minute] = state.sends.get(minute, 0) + 1
         for old in [m for m in state.sends if m < minute - 2]:
             del state.sends[old]
             state.done_within.pop(old, None)
         if daily:
             self.day(account, now).used += 1
+        return slot
 
     def complete(
         self,
@@ -240,11 +327,15 @@ class Core:
         *,
         daily: bool = True,
         sent_at: float | None = None,
+        slot: str = "",
     ) -> None:
-        """A request admitted (at ``sent_at``) has ended with ``outcome``."""
+        """A request admitted (at ``sent_at``, holding ``slot``) has ended with ``outcome``."""
         state = self.egress(egress)
-        state.in_flight -= 1
-        assert state.in_flight >= 0, "a slot was released twice"
+        if state.leases.pop(slot, None) is None:
+            # Its lease ran out first, and its slot was freed as if it had completed then. It
+            # holds the slot again below (twice, for a while: the safe side), and is not
+            # refunded: the server may have counted it.
+            outcome = attrs.evolve(outcome, sent=True)
         if sent_at is not None:
             minute = self._minute(sent_at, late=True)
             if minute in state.sends:
@@ -293,12 +384,11 @@ class Core:
         stamp = server_date.astimezone(UTC).timestamp()
         low = stamp - local
         high = stamp + 1 - (sent_at if sent_at is not None else local - 1)
-        if self._bounds is None or max(low, self._bounds[0]) > min(high, self._bounds[1]):
-            self._bounds = (low, high)
+        clock = self.clock
+        if clock.low is None or clock.high is None or max(low, clock.low) > min(high, clock.high):
+            clock.low, clock.high = low, high
         else:
-            self._bounds = (max(low, self._bounds[0]), min(high, self._bounds[1]))
-        self.offset = (self._bounds[0] + self._bounds[1]) / 2
-        self.uncertainty = (self._bounds[1] - self._bounds[0]) / 2
+            clock.low, clock.high = max(low, clock.low), min(high, clock.high)
 
     def _minute(self, local: float, *, late: bool) -> int:
         """The server's fixed minute at ``local``, leaning ``late`` or early by the uncertainty."""
@@ -352,4 +442,4 @@ class Core:
 
     def idle(self) -> bool:
         """Whether no slot is in flight anywhere (after any run, the governor returns here)."""
-        return all(state.in_flight == 0 for state in self.egresses.values())
+        return all(not state.leases for state in self.egresses.values())

@@ -32,13 +32,15 @@ class Permit:
         account: the customer account whose daily quota the request spends.
         egress: the egress identity (host or NAT name: one IP) whose per-minute window it uses.
         priority: the lane it waited in.
-        granted_at: when it was admitted, on the governor's clock.
+        granted_at: when it may be sent, on the store's clock (the governor's, but for Redis).
+        slot: the name of the slot it holds in the store.
     """
 
     account: str
     egress: str
     priority: Priority
     granted_at: float
+    slot: str = ""
 
 
 @attrs.frozen
@@ -89,7 +91,7 @@ class Governor(Protocol):
         """The client will retry a request after ``delay`` seconds (for hooks and logs)."""
         ...
 
-    def reconcile(self, account: str, *, used: int, limit: int | None = None) -> None:
+    async def reconcile(self, account: str, *, used: int, limit: int | None = None) -> None:
         """The server's count of ``account``'s day, from ``GET /quota/``."""
         ...
 
@@ -132,7 +134,7 @@ class Unmetered:
     def retrying(self, account: str, egress: str, reason: str, delay: float) -> None:
         """Nothing to do."""
 
-    def reconcile(self, account: str, *, used: int, limit: int | None = None) -> None:
+    async def reconcile(self, account: str, *, used: int, limit: int | None = None) -> None:
         """Nothing to do."""
 
     def needs_sync(self, account: str, every: float) -> bool:

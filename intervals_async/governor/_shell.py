@@ -5,6 +5,13 @@ round-robin so that one account's bulk export cannot starve another account on t
 the waiter at the head of an egress's queue asks the core and sleeps, on a single timer, until the
 time the core names or until a slot is released; everyone behind it waits on an event of its own.
 Nobody polls, and choosing the next head costs O(log n) with n waiters.
+
+The limits' state lives in a store (``_store.py``): this process's memory by default, or a SQLite
+file or a Redis server shared with other processes. Queues stay local to each process. A shared
+store cannot wake this process's waiters when another process frees a slot, so it admits the
+head of a queue ahead of time (up to its ``horizon``) and the head sleeps here until its time,
+still the head: each request costs one question to the store, and each process holds at most one
+such reservation per egress.
 """
 
 from __future__ import annotations
@@ -20,9 +27,10 @@ import anyio
 import attrs
 
 from .._clock import Clock, SystemClock
-from .._exceptions import DailyQuotaExceeded, GovernorTimeout
-from ._core import Admit, Closed, Core, Limits, Wait
+from .._exceptions import DailyQuotaExceeded, GovernorTimeout, StoreError
+from ._core import Admit, Closed, Decision, Limits
 from ._seam import Outcome, Permit, Priority
+from ._store import MemoryStore, Store, View
 
 __all__ = ["GovernorEvent", "GovernorStatistics", "RateGovernor"]
 
@@ -38,8 +46,7 @@ class GovernorStatistics:
             window ago).
         window_free: slots free now.
         in_flight: requests sent and not yet completed.
-        next_slot_at: when the next request could go (epoch seconds; now if it could go now;
-            ``None`` when it waits for a request in flight to complete).
+        next_slot_at: when the next request could go (epoch seconds; now if it could go now).
         day_used: requests spent today (the governor's count, reconciled with ``/quota/``).
         day_limit: the daily limit.
         resets_at: the next 00:00 GMT (on the server's clock).
@@ -54,7 +61,7 @@ class GovernorStatistics:
     window_used: int
     window_free: int
     in_flight: int
-    next_slot_at: float | None
+    next_slot_at: float
     day_used: int
     day_limit: int
     resets_at: datetime
@@ -177,7 +184,10 @@ class RateGovernor:
     bursts, and each account has a daily allowance that resets at 00:00 GMT on the server's clock.
 
     Args:
-        limits: the limits to keep (default: 100 per 60 s, 6,000 a day).
+        limits: the limits to keep (default: 100 per 60 s, 6,000 a day); with a ``store``, the
+            store's.
+        store: where the limits' state lives: :class:`MemoryStore` (default, one process),
+            :class:`SQLiteStore` (the processes of one host) or :class:`RedisStore` (a fleet).
         clock: the clock to wait on (a virtual one in tests).
         aging: seconds of waiting that lift a waiter one priority level (anti-starvation).
         hooks: callables told of waits, throttles, retries and quota syncs.
@@ -187,11 +197,16 @@ class RateGovernor:
         self,
         limits: Limits | None = None,
         *,
+        store: Store | None = None,
         clock: Clock | None = None,
         aging: float = 30.0,
         hooks: tuple[Hook, ...] = (),
     ) -> None:
-        self.core = Core(limits)
+        if store is None:
+            store = MemoryStore(limits)
+        elif limits is not None and limits != store.limits:
+            raise ValueError("a governor with a store keeps the store's limits: give them to it")
+        self.store = store
         self.clock: Clock = clock or SystemClock()
         self.aging = aging
         self.hooks = list(hooks)
@@ -201,11 +216,18 @@ class RateGovernor:
     @property
     def limits(self) -> Limits:
         """The limits kept."""
-        return self.core.limits
+        return self.store.limits
 
     def __repr__(self) -> str:
         limits = self.limits
-        return f"RateGovernor({limits.per_minute}/{limits.window:g}s, {limits.daily}/day)"
+        return (
+            f"RateGovernor({limits.per_minute}/{limits.window:g}s, {limits.daily}/day, "
+            f"{self.store!r})"
+        )
+
+    async def aclose(self) -> None:
+        """Close the store's connections (a governor in memory has none)."""
+        await self.store.aclose()
 
     # -- the seam -------------------------------------------------------------------------------
 
@@ -226,13 +248,13 @@ class RateGovernor:
             GovernorTimeout: the slot would come after ``deadline``; raised at once.
         """
         queue = self._queues.setdefault(egress, _Queue())
-        now = self.clock.time()
-        if queue.size == 0:
-            decision = self.core.decide(now, account, egress, priority, daily=daily)
-            if isinstance(decision, Admit):
-                self.core.admit(now, account, egress, daily=daily)
-                return Permit(account, egress, priority, now)
-        waiter = _Waiter(account, priority, daily, next(self._seq), now)
+        first: tuple[Decision, float] | None = None
+        if queue.size == 0 and not self.store.horizon:
+            # In memory, the fast path: nobody waits, so ask at once (admitted now, or queue).
+            first = await self._ask(account, egress, priority, daily)
+            if isinstance(first[0], Admit):
+                return await self._granted(account, egress, priority, first, daily)
+        waiter = _Waiter(account, priority, daily, next(self._seq), self.clock.time())
         queue.push(waiter)
         try:
             while True:
@@ -240,6 +262,7 @@ class RateGovernor:
                 if queue.head is None:
                     self._next(queue)
                 if queue.head is not waiter:
+                    first = None
                     # Behind the head: sleep until roused, or until the deadline.
                     if deadline is not None and now >= deadline:
                         raise GovernorTimeout(
@@ -249,44 +272,87 @@ class RateGovernor:
                         )
                     await self._sleep(waiter, None if deadline is None else deadline - now)
                     continue
-                decision = self.core.decide(now, account, egress, priority, daily=daily)
+                answer, first = first or await self._ask(account, egress, priority, daily), None
+                decision, store_now = answer
                 if isinstance(decision, Admit):
-                    self.core.admit(now, account, egress, daily=daily)
+                    # Admitted ahead of time, it keeps the head while it sleeps until then: each
+                    # process holds one such reservation per egress at a time.
+                    permit = await self._granted(account, egress, priority, answer, daily)
                     queue.leave(waiter, served=True)
-                    return Permit(account, egress, priority, now)
+                    return permit
+                # The store's times, on our clock (the same clock, but for Redis's TIME).
+                now = self.clock.time()
                 if isinstance(decision, Closed):
                     if not wait_for_reset:
                         raise _closed(decision, account)
-                    until: float | None = decision.reset_at
+                    until = now + decision.reset_at - store_now
                 else:
-                    until = decision.until
-                if deadline is not None and (until is None or until > deadline):
-                    if until is not None or now >= deadline:
-                        raise GovernorTimeout(
-                            f"no slot for {account!r} on {egress!r} before the deadline",
-                            available_at=None if until is None else _when(until),
-                        )
-                    until = deadline
+                    until = now + decision.until - store_now
+                    if until - self.store.horizon > now:
+                        # Ask again a horizon early: the store then admits ahead of time.
+                        until -= self.store.horizon
+                if deadline is not None and until > deadline:
+                    raise GovernorTimeout(
+                        f"no slot for {account!r} on {egress!r} before the deadline",
+                        available_at=_when(until),
+                    )
                 self._emit("wait", account, egress, until)
-                await self._sleep(waiter, None if until is None else max(until - now, 1e-6))
+                await self._sleep(waiter, max(until - now, 1e-6))
         finally:
             queue.leave(waiter)
             if queue.head is None:
                 self._next(queue)
 
+    async def _ask(
+        self, account: str, egress: str, priority: Priority, daily: bool
+    ) -> tuple[Decision, float]:
+        return await self.store.acquire(self.clock.time(), account, egress, priority, daily=daily)
+
+    async def _granted(
+        self,
+        account: str,
+        egress: str,
+        priority: Priority,
+        answer: tuple[Decision, float],
+        daily: bool,
+    ) -> Permit:
+        """The permit of an admitted request, once its time has come."""
+        decision, store_now = answer
+        assert isinstance(decision, Admit)
+        permit = Permit(account, egress, priority, decision.at, decision.slot)
+        if decision.at > store_now:
+            try:
+                await self.clock.sleep(decision.at - store_now)
+            except BaseException:
+                # Cancelled before its time: never sent, so the slot and the day come back.
+                with anyio.CancelScope(shield=True):
+                    await self.release(permit, Outcome(self.clock.time(), sent=False), daily=daily)
+                raise
+        return permit
+
     async def release(self, permit: Permit, outcome: Outcome, *, daily: bool = True) -> None:
-        """Hand back the slot of an attempt that has ended."""
-        self.core.complete(
-            permit.account, permit.egress, outcome, daily=daily, sent_at=permit.granted_at
-        )
+        """Hand back the slot of an attempt that has ended.
+
+        Never raises for a store that cannot be reached: the attempt is over either way, and the
+        slot's lease frees it in the store.
+        """
+        try:
+            await self.store.release(self.clock.time(), permit, outcome, daily=daily)
+        except StoreError as error:
+            logger.warning(
+                "could not hand a slot of %s back (%s); its lease frees it within %.0f s",
+                permit.egress,
+                error,
+                self.limits.lease,
+            )
         if outcome.code == 12:
-            state = self.core.egress(permit.egress)
             logger.info(
                 "code 12 on %s: every request through it waits %.0f s",
                 permit.egress,
                 self.limits.cooldown,
             )
-            self._emit("throttle", permit.account, permit.egress, state.cooldown_until)
+            until = outcome.completed_at + self.limits.cooldown
+            self._emit("throttle", permit.account, permit.egress, until)
         queue = self._queues.get(permit.egress)
         if queue is not None:
             self._wake(queue)
@@ -297,12 +363,11 @@ class RateGovernor:
 
     # -- the server's view ----------------------------------------------------------------------
 
-    def reconcile(self, account: str, *, used: int, limit: int | None = None) -> None:
+    async def reconcile(self, account: str, *, used: int, limit: int | None = None) -> None:
         """Take the server's count of the day (from ``GET /quota/``); the larger count wins."""
-        now = self.clock.time()
-        before = self.core.day(account, now).used
-        self.core.reconcile(account, now, used=used, limit=limit)
-        day = self.core.day(account, now)
+        before = self.store.view(self.clock.time(), account, "default").day_used
+        await self.store.reconcile(self.clock.time(), account, used=used, limit=limit)
+        day = self.store.view(self.clock.time(), account, "default")
         logger.info(
             "quota of %r: server says %d used of %s, we counted %d",
             account,
@@ -310,39 +375,44 @@ class RateGovernor:
             limit,
             before,
         )
-        self._emit("quota_sync", account, "", None, f"used {day.used} of {day.limit}")
+        self._emit("quota_sync", account, "", None, f"used {day.day_used} of {day.day_limit}")
         for queue in self._queues.values():
             self._wake(queue)
 
     def needs_sync(self, account: str, every: float) -> bool:
         """Whether ``account``'s day was never reconciled, or not for ``every`` seconds."""
         now = self.clock.time()
-        day = self.core.day(account, now)
-        return day.synced_at is None or now - day.synced_at >= every or day.closed_until is not None
+        day = self.store.view(now, account, "default")
+        return day.synced_at is None or now - day.synced_at >= every or day.day_closed
 
     def statistics(self, account: str = "default", egress: str = "default") -> GovernorStatistics:
-        """A snapshot of ``egress``'s window and ``account``'s day."""
-        now = self.clock.time()
-        state = self.core.egress(egress)
-        day = self.core.day(account, now)
-        used = state.used(now)
-        decision = self.core.decide(now, account, egress, Priority.INTERACTIVE, daily=False)
-        next_slot = decision.until if isinstance(decision, Wait) else now
+        """A snapshot of ``egress``'s window and ``account``'s day (for a shared store, as this
+        process last saw them; :meth:`snapshot` reads them afresh)."""
+        return self._statistics(self.store.view(self.clock.time(), account, egress), egress)
+
+    async def snapshot(
+        self, account: str = "default", egress: str = "default"
+    ) -> GovernorStatistics:
+        """:meth:`statistics`, read from the store now (the whole fleet's state)."""
+        view = await self.store.refresh(self.clock.time(), account, egress)
+        return self._statistics(view, egress)
+
+    def _statistics(self, view: View, egress: str) -> GovernorStatistics:
         queue = self._queues.get(egress)
         return GovernorStatistics(
-            window_used=used,
-            window_free=max(0, self.limits.per_minute - used),
-            in_flight=state.in_flight,
-            next_slot_at=next_slot,
-            day_used=day.used,
-            day_limit=day.limit,
-            resets_at=_when(self.core.reset_at(now)),
-            day_closed=day.closed_until is not None,
+            window_used=view.window_used,
+            window_free=max(0, self.limits.per_minute - view.window_used),
+            in_flight=view.in_flight,
+            next_slot_at=view.next_slot_at,
+            day_used=view.day_used,
+            day_limit=view.day_limit,
+            resets_at=_when(view.reset_at),
+            day_closed=view.day_closed,
             waiters=queue.count() if queue else dict.fromkeys(Priority, 0),
-            cooldown_until=state.cooldown_until,
-            throttled=state.throttled,
-            last_sync=day.synced_at,
-            clock_offset=self.core.offset,
+            cooldown_until=view.cooldown_until,
+            throttled=view.throttled,
+            last_sync=view.synced_at,
+            clock_offset=view.clock_offset,
         )
 
     # -- internals ------------------------------------------------------------------------------
