@@ -11,8 +11,16 @@ EXAMPLES = Path(__file__).resolve().parents[1] / "docs" / "examples"
 
 def test_the_fleet_example_shares_one_quota_through_redis(redis_url: str) -> None:
     run = subprocess.run(
-        [sys.executable, str(EXAMPLES / "fleet.py"), *("--hosts", "2", "--workers", "1")]
-        + ["--redis", redis_url],
+        [
+            sys.executable,
+            str(EXAMPLES / "fleet.py"),
+            "--hosts",
+            "2",
+            "--workers",
+            "1",
+            "--redis",
+            redis_url,
+        ],
         capture_output=True,
         text=True,
         timeout=120,
