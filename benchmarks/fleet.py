@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -29,8 +28,9 @@ import httpx
 
 from intervals_async import DailyQuotaExceeded, IntervalsClient, RetryPolicy
 from intervals_async.governor import Limits, RateGovernor, RedisStore, SQLiteStore, Store
-from intervals_async.sandbox import Sandbox, SandboxConfig
-from intervals_async.sandbox._serve import serving
+from intervals_async.sandbox import Sandbox, SandboxConfig, serving
+
+from ._judge import max_in_window, utilization
 
 REDIS_URL = "redis://127.0.0.1:6379/12"  # the benchmark's own database number
 
@@ -136,27 +136,6 @@ def start_worker(**options: Any) -> subprocess.Popen[str]:
         argv += [f"--{name.replace('_', '-')}", str(value)]
     root = Path(__file__).resolve().parents[1]
     return subprocess.Popen(argv, cwd=root, stdout=subprocess.PIPE, text=True)
-
-
-def max_in_window(times: list[float], window: float) -> int:
-    """The most arrivals in any half-open window of ``window`` seconds."""
-    times = sorted(times)
-    most, first = 0, 0
-    for last, t in enumerate(times):
-        while times[first] <= t - window:
-            first += 1
-        most = max(most, last - first + 1)
-    return most
-
-
-def utilization(arrivals: list[float], per_minute: int, window: float) -> float:
-    """The slope of accepted-arrival index over time, middle 80%, as a fraction of N per W."""
-    arrivals = sorted(arrivals)
-    middle = arrivals[len(arrivals) // 10 : len(arrivals) * 9 // 10]
-    if len(middle) < 2:
-        return 0.0
-    slope = statistics.linear_regression(middle, range(len(middle))).slope
-    return slope * window / per_minute
 
 
 def run(kind: str, processes: int, tasks: int, seconds: float) -> dict[str, Any]:

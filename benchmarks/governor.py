@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import statistics
 import time
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
@@ -36,6 +35,7 @@ from intervals_async import IntervalsClient, LoopClock, RequestsTooFast, RetryPo
 from intervals_async.governor import Limits, Outcome, Priority, RateGovernor, Unmetered
 from intervals_async.sandbox import Latency, Sandbox, SandboxConfig, WindowPolicy
 
+from ._judge import utilization
 from ._virtual import VirtualLoop, patched_time
 
 START = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
@@ -84,16 +84,6 @@ def _peers() -> dict[str, Callable[[], Gate]]:
         "limits": limits_gate,
         "none": lambda: nothing,
     }
-
-
-def utilization(arrivals: list[float]) -> float:
-    """The slope of accepted-arrival index over time, middle 80%, as a fraction of N per W."""
-    arrivals = sorted(arrivals)
-    middle = arrivals[len(arrivals) // 10 : len(arrivals) * 9 // 10]
-    if len(middle) < 2:
-        return 0.0
-    slope = statistics.linear_regression(middle, range(len(middle))).slope
-    return slope * WINDOW / PER_MINUTE
 
 
 def suspended(refusals: list[float], suspension: float) -> float:
@@ -159,7 +149,9 @@ async def _run(limiter: str, policy: WindowPolicy, requests: int) -> dict[str, A
         "requests": sum(1 for e in entries if e.status == 200),
         "violations": len(refused),
         "suspended_s": round(suspended(refused, config.suspension), 1),
-        "utilization": round(utilization([e.time for e in entries if e.status == 200]), 4),
+        "utilization": round(
+            utilization([e.time for e in entries if e.status == 200], PER_MINUTE, WINDOW), 4
+        ),
         "wall_s": round(time.perf_counter() - wall, 2),
     }
 

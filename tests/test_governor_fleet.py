@@ -20,9 +20,9 @@ from typing import Any
 import anyio
 import pytest
 
-from benchmarks.fleet import limits_for, max_in_window, start_worker, store_for
-from intervals_async.sandbox import AccountSpec, Latency, Sandbox, SandboxConfig
-from intervals_async.sandbox._serve import serving
+from benchmarks._judge import max_in_window
+from benchmarks.fleet import limits_for, start_worker, store_for
+from intervals_async.sandbox import AccountSpec, Latency, Sandbox, SandboxConfig, serving
 
 PER_MINUTE, WINDOW = 20, 1.0
 

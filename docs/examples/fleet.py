@@ -23,8 +23,7 @@ import httpx
 
 from intervals_async import IntervalsClient
 from intervals_async.governor import RateGovernor, RedisStore
-from intervals_async.sandbox import Sandbox, SandboxConfig
-from intervals_async.sandbox._serve import serving
+from intervals_async.sandbox import Sandbox, SandboxConfig, serving
 
 
 class _AsHost(httpx.AsyncHTTPTransport):

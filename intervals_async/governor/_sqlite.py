@@ -120,7 +120,7 @@ class SQLiteStore:
 
     async def refresh(self, now: float, account: str, egress: str) -> View:
         """Read the state now."""
-        core = await self._run(account, egress, lambda core: core)
+        core = await self._run(account, egress, lambda core: core, write=False)
         return view_of(core, now, account, egress)
 
     async def aclose(self) -> None:
@@ -131,21 +131,27 @@ class SQLiteStore:
 
     # -- internals ------------------------------------------------------------------------------
 
-    async def _run(self, account: str, egress: str | None, step: Callable[[Core], T]) -> T:
+    async def _run(
+        self, account: str, egress: str | None, step: Callable[[Core], T], write: bool = True
+    ) -> T:
         if self._lock is None:
             self._lock = anyio.Lock()
         async with self._lock:
             self.calls += 1
-            return await anyio.to_thread.run_sync(self._transaction, account, egress, step)
+            return await anyio.to_thread.run_sync(self._transaction, account, egress, step, write)
 
-    def _transaction(self, account: str, egress: str | None, step: Callable[[Core], T]) -> T:
+    def _transaction(
+        self, account: str, egress: str | None, step: Callable[[Core], T], write: bool
+    ) -> T:
         try:
             db = self._connect()
-            db.execute("BEGIN IMMEDIATE")
+            # A writer takes the lock at once: two deciders must never read the same state.
+            db.execute("BEGIN IMMEDIATE" if write else "BEGIN")
             try:
                 core = self._load(db, account, egress)
                 result = step(core)
-                self._save(db, core)
+                if write:
+                    self._save(db, core)
                 db.execute("COMMIT")
             except BaseException:
                 db.execute("ROLLBACK")
