@@ -68,6 +68,8 @@ class ClientStatistics:
         coalesced: calls that joined an identical request already in flight.
         requests_saved: requests the API never saw thanks to both.
         entries: answers in the cache now.
+        requests_sent: requests sent that count against the daily quota (retries included),
+            by this client and every client derived from it with ``with_options()``.
     """
 
     cache_hits: int
@@ -75,6 +77,7 @@ class ClientStatistics:
     coalesced: int
     requests_saved: int
     entries: int
+    requests_sent: int = 0
 
 
 class _Flight:

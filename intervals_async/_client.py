@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import copy
 import email.utils
 import ipaddress
@@ -15,6 +16,7 @@ from types import TracebackType
 from typing import Any, NoReturn, TypeVar
 
 import anyio
+import attrs
 import httpx
 
 from ._cache import CachePolicy, ClientStatistics, ResponseCache
@@ -229,6 +231,7 @@ class IntervalsClient:
         self.wait_for_reset = wait_for_reset
         self.quota_sync = quota_sync
         self._sync_tried: dict[str, float] = {}  # shared with with_options() copies
+        self._sent = collections.Counter[str]()  # likewise: requests sent, by account
         if isinstance(cache, ResponseCache):
             self._cache = cache
         else:
@@ -368,8 +371,9 @@ class IntervalsClient:
         return await self._loop(request, self._envelope)
 
     def statistics(self) -> ClientStatistics:
-        """What the response cache and request coalescing saved (see :class:`ResponseCache`)."""
-        return self._cache.statistics()
+        """Requests sent, and what the response cache and request coalescing saved (see
+        :class:`ResponseCache`)."""
+        return attrs.evolve(self._cache.statistics(), requests_sent=self._sent[self.account])
 
     async def _download(self, path: str, target: Path | None) -> bytes:
         """A binary ``GET`` through the request loop, in memory or streamed into ``target``
@@ -467,6 +471,8 @@ class IntervalsClient:
             )
             return result
         finally:
+            if sent and daily:
+                self._sent[self.account] += 1
             # Completed now, whatever happened (an answer, an error, a cancellation).
             outcome = Outcome(
                 completed_at=self.clock.time(),

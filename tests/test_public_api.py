@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import intervals_async
+import intervals_async.export as export
 import intervals_async.governor as governor
 import intervals_async.models as models
 import intervals_async.sandbox as sandbox
@@ -101,3 +102,24 @@ def test_sandbox_exports() -> None:
         "serving",
     }
     assert sandbox.Sandbox.__module__ == "intervals_async.sandbox"
+
+
+def test_export_exports() -> None:
+    assert export.__all__ == [
+        "Export",
+        "ExportError",
+        "ExportPlan",
+        "ExportProgress",
+        "ExportResult",
+        "Format",
+        "Mirror",
+        "ResourcePlan",
+        "ResourceSync",
+        "SyncResult",
+        "readable_resources",
+    ]
+    for name in export.__all__:
+        exported = getattr(export, name)
+        assert exported.__module__ == "intervals_async.export", name
+        assert exported.__doc__, f"{name} has no docstring"
+    assert issubclass(export.ExportError, intervals_async.IntervalsError)

@@ -170,4 +170,5 @@ def test_ci_runs_exactly_the_readme_test_command() -> None:
     assert len(commands) == 2, "the README gives two set-up commands"
     ci = (ROOT / ".ci" / "run").read_text().splitlines()
     assert commands[1] in ci
-    assert "intervals-async demo" in commands[0]
+    # The main job, run by tests/test_cli_export.py::test_export_sandbox_writes_every_record...
+    assert commands[0].endswith("/intervals-async export --sandbox --out export")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 import click
 
 from ..sandbox import (
@@ -14,15 +17,47 @@ from ..sandbox import (
     WindowPolicy,
     serve,
 )
+from ._connect import EXIT_INTERRUPTED, fail
 from ._demo import run_demo
+from ._jobs import export_command, quota_command, sync_command
 
 __all__ = ["main"]
 
 
-@click.group()
+class _Group(click.Group):
+    """The command group, whose usage errors are one line (the usage is one ``--help`` away)."""
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        """Run the command; a usage error is one line on stderr and exit code 2."""
+        try:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.exceptions.Abort:
+            fail("interrupted", EXIT_INTERRUPTED)
+        except click.ClickException as error:
+            fail(error.format_message(), error.exit_code)
+
+
+@click.group(cls=_Group)
 @click.version_option(package_name="intervals-async")
 def main() -> None:
-    """The async SDK for the Intervals API: tools."""
+    """The async SDK for the Intervals API: export, sync, quota and the sandbox.
+
+    Exit codes: 0 done; 1 unexpected failure; 2 bad input; 3 stopped at the budget or the
+    day's quota (run again to resume); 4 token or permission refused; 5 API or network failure
+    (run again to resume); 130 interrupted.
+    """
+
+
+main.add_command(export_command)
+main.add_command(sync_command)
+main.add_command(quota_command)
 
 
 @main.group()

@@ -12,11 +12,10 @@ from collections.abc import AsyncIterator, Mapping
 from pathlib import Path
 from typing import Any, ClassVar, Generic, Protocol, TypeVar
 
-import anyio
-
 from .. import _validate
 from .._convert import envelope_int, structure
 from .._exceptions import DecodeError, InvalidParameter
+from .._gather import gather
 from ..models import (
     Client,
     ContactDescriptor,
@@ -192,7 +191,7 @@ class _List(Namespace[M]):
                 if listcount is None
                 else [offset + i * step for i in range(width) if offset + i * step < listcount]
             )
-            pages = await _gather([self.list(offset=s, limit=step, **filters) for s in starts])
+            pages = await gather([self.list(offset=s, limit=step, **filters) for s in starts])
             for page in pages:
                 if page.offset != offset:
                     break  # an earlier page came back short: fetch again from where it ended
@@ -241,33 +240,6 @@ class _Delete(Namespace[M]):
     async def delete(self, ident: int) -> None:
         """Delete record ``ident``."""
         await self._caller.call("DELETE", f"/{self._spec.name}/{self._ident(ident)}/")
-
-
-async def _gather(calls: list[Any]) -> list[Any]:
-    """Await ``calls`` concurrently; the results in order, or the first failure itself."""
-    results: list[Any] = [None] * len(calls)
-
-    async def run(index: int) -> None:
-        results[index] = await calls[index]
-
-    try:
-        async with anyio.create_task_group() as group:
-            for index in range(len(calls)):
-                group.start_soon(run, index)
-    except BaseExceptionGroup as failures:
-        # Callers catch the SDK's own exceptions, not a group: raise the first real failure.
-        leaves = _leaves(failures)
-        raise next(
-            (e for e in leaves if not isinstance(e, anyio.get_cancelled_exc_class())), leaves[0]
-        ) from None
-    return results
-
-
-def _leaves(group: BaseExceptionGroup[BaseException]) -> list[BaseException]:
-    found: list[BaseException] = []
-    for exc in group.exceptions:
-        found.extend(_leaves(exc) if isinstance(exc, BaseExceptionGroup) else [exc])
-    return found
 
 
 # -- the namespaces -----------------------------------------------------------------------------

@@ -161,6 +161,8 @@ class SandboxConfig:
         faults: the fault model.
         ip_header: the sandbox-only header that overrides the client IP (the socket peer
             otherwise), so one machine can act as many egress IPs.
+        seeded_at: the epoch time the seeded data is dated from (default: the clock's time at
+            start). Fix it and every process seeds the very same records, timestamps included.
     """
 
     seed: int = 0
@@ -178,6 +180,7 @@ class SandboxConfig:
     latency: Latency = Latency()
     faults: Faults = Faults()
     ip_header: str = "x-sandbox-client-ip"
+    seeded_at: float | None = None
 
     def __attrs_post_init__(self) -> None:
         if not self.accounts:

@@ -77,8 +77,18 @@ def _complete_time(account: AccountData, values: dict[str, Any]) -> None:
         raise ApiError(18, "Time needs a taskid, or a projectid and a moduleid for general time")
 
 
-def create(account: AccountData, spec: Resource, body: dict[str, Any], now: float) -> Record:
-    """Validate and store a new record (the caller has already handled ``id`` = update)."""
+def create(
+    account: AccountData,
+    spec: Resource,
+    body: dict[str, Any],
+    now: float,
+    *,
+    author: int | None = None,
+) -> Record:
+    """Validate and store a new record (the caller has already handled ``id`` = update).
+
+    A note records who wrote it (``author``, the token's person) and when, as the API's do.
+    """
     values = _check_fields(spec, body)
     missing = [f.name for f in spec.fields if f.required and values.get(f.name) in (None, [])]
     stamp = datetime.fromtimestamp(now, UTC).replace(tzinfo=None, microsecond=0)
@@ -108,6 +118,9 @@ def create(account: AccountData, spec: Resource, body: dict[str, Any], now: floa
         record["datemodified"] = stamp
     if spec.name == "task":
         record.setdefault("datecreated", stamp.date())
+    if spec.name == "tasknote":
+        record["date"] = stamp
+        record["authorid"] = record.get("authorid") or author
     if spec.name == "timer":
         record["lastupdate"] = stamp.date()
         record["time"] = record.get("time") or 0

@@ -1,0 +1,177 @@
+"""What every command that talks to the API shares: the token, the sandbox, errors, exit codes.
+
+Exit codes (documented in ``docs/cli.md``):
+
+- 0: done.
+- 1: an unexpected failure (a bug: please report it; ``--debug`` shows the traceback).
+- 2: bad input: unknown resource or filter, bad date, unwritable output, no token.
+- 3: stopped early at the budget (``--max-requests``, ``--reserve``) or the day's quota; the
+  checkpoint stands, so the same command later resumes.
+- 4: the API refused the token or its permissions.
+- 5: the API or the network failed (after the retries); the same command resumes.
+- 130: interrupted (Ctrl-C); the same command resumes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import json
+import os
+import sys
+from collections.abc import AsyncIterator, Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, NoReturn, TypeVar
+
+import click
+
+from .._client import DEFAULT_BASE_URL, IntervalsClient
+from .._exceptions import (
+    AuthenticationError,
+    IntervalsError,
+    InvalidParameter,
+    PermissionDenied,
+)
+from ..export import ExportError
+
+__all__ = [
+    "EXIT_API",
+    "EXIT_AUTH",
+    "EXIT_BAD_INPUT",
+    "EXIT_BUDGET",
+    "EXIT_INTERRUPTED",
+    "Connection",
+    "connection_options",
+    "fail",
+    "guarded",
+]
+
+EXIT_BAD_INPUT = 2
+EXIT_BUDGET = 3
+EXIT_AUTH = 4
+EXIT_API = 5
+EXIT_INTERRUPTED = 130
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def fail(message: str, code: int = EXIT_BAD_INPUT) -> NoReturn:
+    """Print one line to stderr and exit with ``code``."""
+    click.echo(f"intervals-async: error: {message}", err=True)
+    sys.exit(code)
+
+
+class Connection:
+    """How to reach the API: a real account (token from a file or ``INTERVALS_TOKEN``) or the
+    embedded sandbox."""
+
+    def __init__(
+        self, *, token_file: Path | None, sandbox: bool, base_url: str | None, account: str
+    ) -> None:
+        self.token_file = token_file
+        self.sandbox = sandbox
+        self.base_url = base_url
+        self.account = account
+
+    def _token(self) -> str:
+        if self.token_file is not None:
+            try:
+                token = self.token_file.read_text("utf-8").strip()
+            except OSError as exc:
+                fail(f"cannot read the token file {self.token_file}: {exc.strerror}")
+            if not token:
+                fail(f"the token file {self.token_file} is empty")
+            return token
+        token = os.environ.get("INTERVALS_TOKEN", "").strip()
+        if not token:
+            fail("no API token: set INTERVALS_TOKEN or give --token-file (or try --sandbox)")
+        return token
+
+    @contextlib.asynccontextmanager
+    async def client(self, **options: Any) -> AsyncIterator[IntervalsClient]:
+        """A client on the real API or on a fresh embedded sandbox."""
+        if self.sandbox:
+            from ..sandbox import Sandbox, SandboxConfig
+
+            # Seeded as of today's 00:00 GMT: every process of the day sees the same records, so
+            # a resumed export or a second sync meets the data the first run met.
+            today = datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+            app = Sandbox(SandboxConfig(seed=0, seeded_at=today.timestamp()))
+            client = IntervalsClient(
+                app.token(),
+                base_url="https://api.sandbox.invalid/",
+                transport=app.transport(),
+                account=self.account,
+                **options,
+            )
+        else:
+            try:
+                client = IntervalsClient(
+                    self._token(),
+                    base_url=self.base_url or DEFAULT_BASE_URL,
+                    account=self.account,
+                    **options,
+                )
+            except ValueError as exc:
+                fail(str(exc))
+        async with client:
+            yield client
+
+
+def connection_options(command: F) -> F:
+    """The options of every command that talks to the API, passed as ``connection``."""
+
+    @click.option(
+        "--token-file",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="Read the API token from this file (default: the INTERVALS_TOKEN variable).",
+    )
+    @click.option("--sandbox", is_flag=True, help="Use an embedded, seeded sandbox (no account).")
+    @click.option("--base-url", default=None, help="The API root (default: the real API).")
+    @click.option(
+        "--account",
+        default="default",
+        show_default=True,
+        help="The name the governor keys this account's daily quota on.",
+    )
+    @click.option("--json", "as_json", is_flag=True, help="Print a JSON summary on stdout.")
+    @click.option("--debug", is_flag=True, help="Show the traceback of unexpected failures.")
+    @functools.wraps(command)
+    def wrapper(
+        token_file: Path | None,
+        sandbox: bool,
+        base_url: str | None,
+        account: str,
+        **kwargs: Any,
+    ) -> Any:
+        connection = Connection(
+            token_file=token_file, sandbox=sandbox, base_url=base_url, account=account
+        )
+        return command(connection=connection, **kwargs)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def guarded(run: Callable[[], int], *, debug: bool) -> NoReturn:
+    """Run a command's body; every failure becomes one line on stderr and its exit code."""
+    try:
+        code = run()
+    except KeyboardInterrupt:
+        fail("interrupted; run the same command again to resume", EXIT_INTERRUPTED)
+    except (InvalidParameter, ExportError) as error:
+        fail(str(error), EXIT_BAD_INPUT)
+    except (AuthenticationError, PermissionDenied) as error:
+        fail(str(error), EXIT_AUTH)
+    except IntervalsError as error:
+        fail(f"{error} (run the same command again to resume)", EXIT_API)
+    except Exception as error:
+        if debug:
+            raise
+        fail(f"unexpected {type(error).__name__}: {error} (--debug shows the traceback)", 1)
+    sys.exit(code)
+
+
+def emit_json(data: Any) -> None:
+    """Print ``data`` as one JSON document on stdout."""
+    click.echo(json.dumps(data, indent=2, default=str))

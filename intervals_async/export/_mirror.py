@@ -1,0 +1,411 @@
+"""Incremental sync: a local SQLite mirror of an account, kept up to date with few requests.
+
+Per collection, each run does the cheapest thing that keeps the mirror exact:
+
+- ``time``, ``task`` and ``tasknote`` change often and can be asked what changed: the run reads
+  the records modified since the watermark (``datemodifiedbegin``) minus a safety overlap and
+  upserts them. The watermark is the newest ``datemodified`` the server itself sent, so the clocks
+  of this host and the server never need to agree; the overlap covers changes committed just
+  behind the newest one.
+- Deletions in ``time`` and ``task``: a probe of one record tells the collection's ``listcount``;
+  when the mirror holds more rows than that (after the upserts), every id is read again and the
+  rows the API no longer has are deleted. A deletion balanced by a creation between two runs
+  leaves the count equal and is found only by a full run (``full=True``).
+- ``tasknote`` deletions are not detected: without ``taskid`` the API lists only the last seven
+  days of notes, so a full id list would cost a request per batch of tasks each run. The first
+  run mirrors the notes of the last seven days; later runs catch every change after that.
+- Task hours (``actual``, ``billable``, ``unbillable``) are sums of time entries that do not move
+  the task's ``datemodified``: tasks whose entries changed are read again. Entries of a task whose
+  title or project changed are read again too, and so are their notes, for the title they show.
+- Every other collection changes rarely and cannot be asked what changed: it is read whole when
+  its copy is older than ``refresh_after`` (a day by default), which also catches its deletions,
+  and costs nothing in between. Names they lend to other records (a renamed project in its time
+  entries) reach those records at their next change or full run.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sqlite3
+from collections.abc import AsyncIterator, Iterator, Mapping, Sequence
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import anyio
+import attrs
+
+from ..governor import Priority
+from ..models import Model
+from ..resources import Group, resource
+from ._export import Export, ExportError, readable_resources
+from ._records import create_table, quoted, sqlite_row
+
+if TYPE_CHECKING:
+    from .._client import IntervalsClient
+
+__all__ = ["CHANGING", "Mirror", "ResourceSync", "SyncResult"]
+
+CHANGING = ("task", "time", "tasknote")  # in this order: task titles feed time, time feeds tasks
+_NOTE_WINDOW = timedelta(days=7)  # tasknote ranges without taskid may span at most 7 days
+_BATCH = 100  # ids per request when reading records again by id
+
+
+@attrs.frozen
+class ResourceSync:
+    """What one run did to one collection of the mirror.
+
+    Args:
+        resource: the collection.
+        mode: ``"full"`` (read whole), ``"changes"`` (what changed since the watermark) or
+            ``"cached"`` (fresh enough: nothing asked).
+        upserted: rows written.
+        deleted: rows removed because the API no longer has them.
+        requests: requests sent for it.
+    """
+
+    resource: str
+    mode: str
+    upserted: int
+    deleted: int
+    requests: int
+
+
+@attrs.frozen
+class SyncResult:
+    """What a sync run did.
+
+    Args:
+        resources: each collection's part.
+        requests: every request the run sent.
+    """
+
+    resources: tuple[ResourceSync, ...]
+    requests: int
+
+
+class _Store:
+    """The mirror file: one table per collection and ``_sync``, the state of each."""
+
+    def __init__(self, path: Path) -> None:
+        try:
+            self.db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute(
+                "CREATE TABLE IF NOT EXISTS _sync (resource TEXT PRIMARY KEY, state TEXT NOT NULL)"
+            )
+        except sqlite3.DatabaseError as exc:
+            raise ExportError(f"{path} is not a usable SQLite mirror: {exc}") from None
+        self._inserts: dict[str, str] = {}
+
+    def state(self, name: str) -> dict[str, Any]:
+        row = self.db.execute("SELECT state FROM _sync WHERE resource = ?", (name,)).fetchone()
+        return {} if row is None else dict(json.loads(row[0]))
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    def write(
+        self,
+        name: str,
+        model: type[Model],
+        records: Sequence[Model],
+        state: Mapping[str, Any],
+        *,
+        delete: Sequence[int] = (),
+    ) -> None:
+        """Upsert ``records``, delete the rows ``delete`` and save ``state``, in one transaction."""
+        with self.transaction():
+            insert = self._inserts.get(name)
+            if insert is None:
+                insert = self._inserts[name] = create_table(self.db, name, model)
+            self.db.executemany(insert, (sqlite_row(r) for r in records))
+            self.db.executemany(f"DELETE FROM {quoted(name)} WHERE id = ?", ((i,) for i in delete))
+            self.db.execute(
+                "INSERT OR REPLACE INTO _sync VALUES (?, ?)", (name, json.dumps(dict(state)))
+            )
+
+    def remember(self, names: Sequence[str]) -> None:
+        """Keep the list of mirrored collections (the rows of ``_sync`` are per collection)."""
+        with self.transaction():
+            self.db.execute(
+                "INSERT OR REPLACE INTO _sync VALUES ('_resources', ?)",
+                (json.dumps({"names": list(names)}),),
+            )
+
+    def absent(self, name: str, keep: set[int]) -> list[int]:
+        """The ids of the rows of ``name`` not in ``keep``."""
+        if not self._exists(name):
+            return []
+        return [i for (i,) in self.db.execute(f"SELECT id FROM {quoted(name)}") if i not in keep]
+
+    def count(self, name: str) -> int:
+        if name not in self._inserts and not self._exists(name):
+            return 0
+        return int(self.db.execute(f"SELECT count(*) FROM {quoted(name)}").fetchone()[0])
+
+    def _exists(self, name: str) -> bool:
+        found = self.db.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (name,)).fetchone()
+        return found is not None
+
+    def column(self, name: str, column: str, ids: Sequence[int]) -> dict[int, Any]:
+        """``column`` of the rows ``ids`` of ``name``, by id."""
+        if not ids or not self._exists(name):
+            return {}
+        found: dict[int, Any] = {}
+        for start in range(0, len(ids), 500):
+            chunk = list(ids[start : start + 500])
+            marks = ",".join("?" for _ in chunk)
+            found.update(
+                self.db.execute(
+                    f"SELECT id, {quoted(column)} FROM {quoted(name)} WHERE id IN ({marks})", chunk
+                ).fetchall()
+            )
+        return found
+
+
+class Mirror:
+    """A local SQLite mirror of an account, brought up to date by :meth:`sync`.
+
+    ::
+
+        mirror = Mirror(client, "intervals.sqlite")
+        result = await mirror.sync()       # the first run reads everything
+        result = await mirror.sync()       # later runs: the changes, for a few requests
+
+    The tables are those of a SQLite export (one per collection, typed columns); the state of
+    each collection (watermark, last full read) is in the table ``_sync`` of the same file, and
+    every page is written in one transaction with it, so a run stopped at any point loses nothing
+    and the next one carries on.
+
+    Args:
+        client: the client to read with (``BULK`` priority, past the response cache).
+        path: the mirror's SQLite file (created if missing).
+        resources: the collections to mirror (default: every one the user may read whole).
+        overlap: seconds before the watermark that each run reads again (default 600).
+        refresh_after: seconds after which a slow-changing collection is read whole again
+            (default a day).
+    """
+
+    def __init__(
+        self,
+        client: IntervalsClient,
+        path: Path | str,
+        *,
+        resources: Sequence[str] | None = None,
+        overlap: float = 600.0,
+        refresh_after: float = 86_400.0,
+    ) -> None:
+        if overlap < 0 or refresh_after < 0:
+            raise ValueError("overlap and refresh_after must not be negative")
+        self._client = client.with_options(priority=Priority.BULK, use_cache=False)
+        self._path = Path(path)
+        self._resources = list(resources) if resources is not None else None
+        for name in self._resources or []:
+            Export._spec(name)  # bad input is refused before any request
+        self._overlap = timedelta(seconds=overlap)
+        self._refresh_after = refresh_after
+
+    def _sent(self) -> int:
+        return self._client.statistics().requests_sent
+
+    async def sync(self, *, full: bool = False) -> SyncResult:
+        """Bring the mirror up to date; ``full`` reads every collection whole."""
+        try:
+            self._path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ExportError(f"cannot create the mirror {self._path}: {exc}") from None
+        store = await anyio.to_thread.run_sync(_Store, self._path)
+        started = self._sent()
+        try:
+            names = self._resources or store.state("_resources").get("names")
+            if names is None:
+                # Asked once; later runs mirror the same collections without asking /me/.
+                me = await self._client.me.get()
+                names = readable_resources(Group(me.group or "Resource"))
+                await anyio.to_thread.run_sync(store.remember, names)
+            ordered = [n for n in CHANGING if n in names] + [n for n in names if n not in CHANGING]
+            run = _Run(self, store)
+            done = [await run.collection(name, full) for name in ordered]
+            done += await run.follow_ups(names)
+        finally:
+            await anyio.to_thread.run_sync(store.db.close)
+        return SyncResult(resources=tuple(done), requests=self._sent() - started)
+
+
+class _Run:
+    """One sync run: the collections in turn, then the records read again for another's sake."""
+
+    def __init__(self, mirror: Mirror, store: _Store) -> None:
+        self._mirror = mirror
+        self._store = store
+        self._client = mirror._client
+        self._renamed_tasks: set[int] = set()  # tasks whose title or project changed
+        self._timed_tasks: set[int] = set()  # tasks whose time entries changed
+        self._read_tasks: set[int] = set()  # tasks read by this run already
+
+    async def _write(
+        self,
+        name: str,
+        records: Sequence[Model],
+        state: Mapping[str, Any],
+        keep: set[int] | None = None,
+    ) -> int:
+        gone = [] if keep is None else self._store.absent(name, keep)
+        self._notice(name, records, gone)
+        model = getattr(self._client, name).model
+        await anyio.to_thread.run_sync(
+            lambda: self._store.write(name, model, records, state, delete=gone)
+        )
+        return len(gone)
+
+    def _notice(self, name: str, records: Sequence[Model], gone: Sequence[int]) -> None:
+        """Remember what other collections must read again because of these records (written
+        or, for ``gone``, deleted)."""
+        ids = [r.id for r in records]  # type: ignore[attr-defined]
+        if name == "task":
+            self._read_tasks.update(ids)
+            titles = self._store.column("task", "title", ids)
+            projects = self._store.column("task", "projectid", ids)
+            for r in records:
+                if r.id in titles and (  # type: ignore[attr-defined]
+                    titles[r.id] != r.title or projects[r.id] != r.projectid  # type: ignore[attr-defined]
+                ):
+                    self._renamed_tasks.add(r.id)  # type: ignore[attr-defined]
+        if name == "time":
+            # Only entries that really changed (read again by the overlap, most did not).
+            stamps = self._store.column("time", "datemodified", ids)
+            changed = [
+                r
+                for r in records
+                if r.datemodified is None  # type: ignore[attr-defined]
+                or stamps.get(r.id) != r.datemodified.isoformat()  # type: ignore[attr-defined]
+            ]
+            before = self._store.column("time", "taskid", [*(r.id for r in changed), *gone])  # type: ignore[attr-defined]
+            self._timed_tasks.update(t for t in before.values() if t is not None)
+            self._timed_tasks.update(r.taskid for r in changed if r.taskid is not None)  # type: ignore[attr-defined]
+
+    async def _pages(self, name: str, **filters: Any) -> AsyncIterator[list[Model]]:
+        """Every matching record in batches of a page, in id order where the API sorts by id."""
+        spec = resource(name)
+        assert spec is not None
+        if "id" in spec.sortfields:
+            filters |= {"sortfield": "id", "sortdir": "ASC"}
+        batch: list[Model] = []
+        async for record in getattr(self._client, name).iterate(**filters):
+            batch.append(record)
+            if len(batch) >= self._client.page_size:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
+
+    async def collection(self, name: str, full: bool) -> ResourceSync:
+        """Bring one collection up to date."""
+        sent = self._mirror._sent()
+        state = self._store.state(name)
+        now = self._client.clock.time()
+        if full or not state:
+            mode, upserted, deleted = "full", *await self._full(name, state, now)
+        elif name in CHANGING:
+            mode, upserted, deleted = "changes", *await self._changes(name, state)
+        elif now - state.get("refreshed", 0.0) >= self._mirror._refresh_after:
+            mode, upserted, deleted = "full", *await self._full(name, state, now)
+        else:
+            mode, upserted, deleted = "cached", 0, 0
+        return ResourceSync(name, mode, upserted, deleted, self._mirror._sent() - sent)
+
+    async def _full(self, name: str, state: dict[str, Any], now: float) -> tuple[int, int]:
+        """Read the whole collection; delete the rows it no longer has."""
+        seen: set[int] = set()
+        upserted = 0
+        watermark = state.get("watermark")
+        async for records in self._pages(name):
+            seen.update(r.id for r in records)  # type: ignore[attr-defined]
+            upserted += len(records)
+            watermark = _newest(records, watermark)
+            # Pages are upserted as they come; the rows not seen are deleted with the last one.
+            await self._write(name, records, state)
+        state = {**state, "watermark": watermark, "refreshed": now}
+        deleted = await self._write(name, [], state, keep=seen)
+        return upserted, deleted
+
+    async def _changes(self, name: str, state: dict[str, Any]) -> tuple[int, int]:
+        """Read what changed since the watermark; check the count for deletions."""
+        watermark = state.get("watermark")
+        upserted = 0
+        for filters in self._change_windows(name, watermark):
+            async for records in self._pages(name, **filters):
+                upserted += len(records)
+                watermark = _newest(records, watermark)
+                # The old watermark until every change is in: pages come in id order, not in
+                # order of change, so a newer stamp seen early says nothing of later pages.
+                await self._write(name, records, state)
+        state = {**state, "watermark": watermark}
+        await self._write(name, [], state)
+        if name == "tasknote":
+            return upserted, 0
+        probe = await getattr(self._client, name).list(limit=1)
+        if await anyio.to_thread.run_sync(self._store.count, name) == probe.listcount:
+            return upserted, 0
+        # The counts differ: something was deleted (or missed). Read every id again.
+        more, deleted = await self._full(name, state, state.get("refreshed", 0.0))
+        return upserted + more, deleted
+
+    def _change_windows(self, name: str, watermark: str | None) -> list[dict[str, Any]]:
+        if watermark is None:
+            return [{}]
+        begin = datetime.fromisoformat(watermark) - self._mirror._overlap
+        if name != "tasknote":
+            return [{"datemodifiedbegin": begin}]
+        # Task notes without taskid: ranges of at most seven days, up to now.
+        now = datetime.fromtimestamp(self._client.clock.time(), UTC).replace(tzinfo=None)
+        windows = []
+        while begin + _NOTE_WINDOW < now:
+            end = begin + _NOTE_WINDOW
+            windows.append({"datemodifiedbegin": begin, "datemodifiedend": end})
+            begin = end
+        windows.append({"datemodifiedbegin": begin})
+        return windows
+
+    async def follow_ups(self, names: Sequence[str]) -> list[ResourceSync]:
+        """Read again the records another collection's changes made stale: the time entries
+        and notes of renamed tasks (they show the title), the tasks whose entries changed (their
+        hours)."""
+        done = []
+        renamed = sorted(self._renamed_tasks)
+        for name in ("time", "tasknote"):
+            if name in names and renamed:
+                done.append(await self._reread(name, "taskid", renamed))
+        stale = sorted(self._timed_tasks - self._read_tasks)
+        if "task" in names and stale:
+            # Tasks have no id filter: their localids are in the mirror.
+            localids = [v for v in self._store.column("task", "localid", stale).values() if v]
+            done.append(await self._reread("task", "localid", localids))
+        return done
+
+    async def _reread(self, name: str, by: str, values: Sequence[int]) -> ResourceSync:
+        sent = self._mirror._sent()
+        state = self._store.state(name)
+        upserted = 0
+        for start in range(0, len(values), _BATCH):
+            async for records in self._pages(name, **{by: list(values[start : start + _BATCH])}):
+                upserted += len(records)
+                await self._write(name, records, state)
+        return ResourceSync(name, "follow-up", upserted, 0, self._mirror._sent() - sent)
+
+
+def _newest(records: Sequence[Model], watermark: str | None) -> str | None:
+    stamps = [r.datemodified for r in records if getattr(r, "datemodified", None) is not None]  # type: ignore[attr-defined]
+    if not stamps:
+        return watermark
+    newest = max(stamps).isoformat()
+    return newest if watermark is None or newest > watermark else watermark

@@ -1,0 +1,147 @@
+"""Models as rows: one conversion of every field for JSONL, CSV and SQLite.
+
+A record's values become plain JSON values once (:func:`plain`): ids and counts stay numbers,
+``Decimal`` becomes its exact string, dates and timestamps ISO 8601, booleans stay booleans,
+id lists and nested records stay lists and objects. Each format then takes those values as they
+are (JSONL), flattens them to text (CSV) or stores them in typed columns (SQLite).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import json
+import sqlite3
+import types
+import typing
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from ..models import Model
+
+__all__ = ["Column", "ColumnKind", "columns", "csv_row", "plain", "sqlite_row", "create_table"]
+
+
+class ColumnKind(enum.Enum):
+    """How a field is stored: the SQLite column type of each."""
+
+    INTEGER = "INTEGER"
+    DECIMAL = "NUMERIC"  # exact text in JSONL and CSV; SQLite keeps it as a number
+    BOOLEAN = "BOOLEAN"  # 0 or 1
+    DATE = "DATE"  # ISO text, 2026-01-05
+    DATETIME = "DATETIME"  # ISO text, 2026-01-05T09:00:00
+    TEXT = "TEXT"
+    JSON = "JSON"  # id lists, nested records and the fields the docs do not list
+
+
+@attrs.frozen
+class Column:
+    """One field of a model as a column."""
+
+    name: str
+    kind: ColumnKind
+
+
+def _kind(hint: Any) -> ColumnKind:
+    args = [a for a in typing.get_args(hint) if a is not type(None)]
+    if isinstance(hint, types.UnionType) or typing.get_origin(hint) is typing.Union:
+        return _kind(args[0]) if len(args) == 1 else ColumnKind.JSON
+    for python, kind in (
+        (bool, ColumnKind.BOOLEAN),  # before int: a bool is an int
+        (int, ColumnKind.INTEGER),
+        (Decimal, ColumnKind.DECIMAL),
+        (dt.datetime, ColumnKind.DATETIME),  # before date: a datetime is a date
+        (dt.date, ColumnKind.DATE),
+        (str, ColumnKind.TEXT),
+    ):
+        if isinstance(hint, type) and issubclass(hint, python):
+            return kind
+    return ColumnKind.JSON
+
+
+_COLUMNS: dict[type[Model], tuple[Column, ...]] = {}
+
+
+def columns(model: type[Model]) -> tuple[Column, ...]:
+    """The columns of ``model``: ``id`` first, then its fields in order, ``extra`` last."""
+    found = _COLUMNS.get(model)
+    if found is None:
+        fields = [f for f in attrs.fields(model) if f.name != "extra"]
+        fields.sort(key=lambda f: f.name != "id")
+        found = (*(Column(f.name, _kind(f.type)) for f in fields), Column("extra", ColumnKind.JSON))
+        _COLUMNS[model] = found
+    return found
+
+
+def _value(value: Any) -> Any:
+    """One field as a plain JSON value."""
+    if value is None or isinstance(value, bool | int | str):
+        return value
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, dt.date):  # dates and datetimes
+        return value.isoformat()
+    if isinstance(value, Mapping):
+        return {str(k): _value(v) for k, v in value.items()}
+    if isinstance(value, Sequence):
+        return [_value(v) for v in value]
+    if attrs.has(type(value)):
+        return {f.name: _value(getattr(value, f.name)) for f in attrs.fields(type(value))}
+    return str(value)
+
+
+def plain(record: Model) -> dict[str, Any]:
+    """The record as a JSON object, in column order."""
+    return {c.name: _value(getattr(record, c.name)) for c in columns(type(record))}
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def csv_row(record: Model) -> list[str]:
+    """The record as CSV cells: empty for none, ``true``/``false``, JSON for lists and objects."""
+    cells = []
+    for value in plain(record).values():
+        if value is None:
+            cells.append("")
+        elif isinstance(value, bool):
+            cells.append("true" if value else "false")
+        elif isinstance(value, list | dict):
+            cells.append(_json(value))
+        else:
+            cells.append(str(value))
+    return cells
+
+
+def sqlite_row(record: Model) -> list[Any]:
+    """The record as SQLite values, in column order."""
+    row: list[Any] = []
+    for value in plain(record).values():
+        if isinstance(value, bool):
+            row.append(int(value))
+        elif isinstance(value, list | dict):
+            row.append(_json(value))
+        else:
+            row.append(value)
+    return row
+
+
+def quoted(name: str) -> str:
+    """An SQL identifier (``group``, ``time`` and ``date`` are keywords)."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+def create_table(db: sqlite3.Connection, table: str, model: type[Model]) -> str:
+    """Create ``table`` for ``model`` if it is missing; the ``INSERT OR REPLACE`` statement."""
+    cols = columns(model)
+    spec = ", ".join(
+        f"{quoted(c.name)} {c.kind.value}{' PRIMARY KEY' if c.name == 'id' else ''}" for c in cols
+    )
+    db.execute(f"CREATE TABLE IF NOT EXISTS {quoted(table)} ({spec})")
+    marks = ", ".join("?" for _ in cols)
+    names = ", ".join(quoted(c.name) for c in cols)
+    return f"INSERT OR REPLACE INTO {quoted(table)} ({names}) VALUES ({marks})"

@@ -1,0 +1,209 @@
+"""The ``intervals-async`` command: export, sync and quota, as a user runs them."""
+
+from __future__ import annotations
+
+import json
+import random
+import signal
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import anyio
+import httpx
+import pytest
+from click.testing import CliRunner
+
+from intervals_async.cli import main
+from intervals_async.export import readable_resources
+from intervals_async.resources import Group, resource
+from intervals_async.sandbox import Sandbox, SandboxConfig, serving
+
+COMMAND = [sys.executable, "-m", "intervals_async.cli"]
+
+
+def _cli(*args: str, env: dict[str, str] | None = None) -> Any:
+    return CliRunner(env=env).invoke(main, list(args))
+
+
+def _todays_sandbox() -> Sandbox:
+    """The sandbox ``--sandbox`` embeds: seeded as of today's 00:00 GMT."""
+    today = datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+    return Sandbox(SandboxConfig(seed=0, seeded_at=today.timestamp()))
+
+
+def test_export_sandbox_writes_every_record_at_the_announced_cost(tmp_path: Path) -> None:
+    out = tmp_path / "export"
+    done = subprocess.run(
+        [*COMMAND, "export", "--sandbox", "--out", str(out), "--json"],
+        capture_output=True,
+        text=True,
+        timeout=240,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    summary = json.loads(done.stdout)
+    assert summary["complete"] and summary["requests"] == summary["announced"]
+    # Off a terminal, progress comes as plain lines on stderr, and the cost is said first.
+    lines = done.stderr.splitlines()
+    assert lines[0].startswith("export: 26 collections") and "requests at 500 per page" in lines[0]
+    assert any(line.startswith("export: time ") for line in lines)
+    # Every record of the seeded account, as the API counts them (tasknote: the last 7 days).
+    app = _todays_sandbox()
+    names = readable_resources(Group.ADMINISTRATOR)
+
+    async def listcounts() -> dict[str, int]:
+        counts = {}
+        async with httpx.AsyncClient(
+            transport=app.transport(), base_url="https://sandbox/", auth=(app.token(), "X")
+        ) as http:
+            for name in names:
+                spec = resource(name)
+                assert spec is not None
+                paged = {"limit": 1} if spec.filter("limit") is not None else {}
+                body = (await http.get(f"/{name}/", params=paged)).json()
+                counts[name] = int(body["listcount"])
+        return counts
+
+    counts = anyio.run(listcounts)
+    assert summary["records"] == counts
+    for name, count in counts.items():
+        assert len((out / f"{name}.jsonl").read_text("utf-8").splitlines()) == count, name
+
+
+def test_sigkill_five_times_then_resume_equals_an_uninterrupted_export(tmp_path: Path) -> None:
+    args = ["export", "--sandbox", "time", "--page-size", "50", "--concurrency", "2"]
+    whole = subprocess.run(
+        [*COMMAND, *args, "--out", str(tmp_path / "whole")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert whole.returncode == 0, whole.stderr
+    rng = random.Random(5)
+    out = str(tmp_path / "killed")
+    killed_mid_way = 0
+    for _ in range(5):
+        proc = subprocess.Popen(
+            [*COMMAND, *args, "--out", out], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        time.sleep(rng.uniform(0.8, 2.0))
+        if proc.poll() is None:
+            killed_mid_way += 1
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+    assert killed_mid_way >= 4  # the kills landed during the export, not after it
+    final = subprocess.run(
+        [*COMMAND, *args, "--out", out, "--json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert final.returncode == 0, final.stderr
+    resumed = (tmp_path / "killed" / "time.jsonl").read_bytes()
+    assert resumed == (tmp_path / "whole" / "time.jsonl").read_bytes()
+    assert len(resumed.splitlines()) == 600
+
+
+def test_max_requests_exits_3_and_the_same_command_finishes(tmp_path: Path) -> None:
+    args = ["export", "--sandbox", "time", "--page-size", "100", "--out", str(tmp_path), "--json"]
+    first = _cli(*args, "--max-requests", "3")
+    assert first.exit_code == 3, first.output
+    summary = json.loads(first.stdout)
+    assert summary["stopped"] == "budget" and summary["requests"] == 3
+    assert "run the same command again" in first.stderr
+    second = _cli(*args)
+    assert second.exit_code == 0, second.output
+    assert json.loads(second.stdout)["records"] == {"time": 600}
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["export", "--sandbox", "tme"], "'tme' is not a collection to export"),
+        (["export", "--sandbox", "--filter", "time.datebegin=2026-13-01"], "datebegin"),
+        (["export", "--sandbox", "--filter", "time.nosuch=1"], "time has no filter 'nosuch'"),
+        (["export", "--sandbox", "--filter", "datebegin"], "is not RESOURCE.FILTER=VALUE"),
+        (["export", "--sandbox", "--format", "xml"], "'xml' is not one of"),
+        (["export", "--sandbox", "--max-requests", "-1"], "-1 is not in the range"),
+        (["sync", "--sandbox", "tasks"], "'tasks' is not a collection"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_2(args: list[str], message: str, tmp_path: Path) -> None:
+    result = _cli(*args, "--out" if args[0] == "export" else "--db", str(tmp_path / "x"))
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1 and message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_an_unwritable_output_is_one_line_before_any_request(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("in the way")
+    result = _cli("export", "--sandbox", "--out", str(blocker / "out"))
+    assert result.exit_code == 2
+    assert result.stderr.startswith("intervals-async: error: cannot write the export")
+    assert result.stderr.count("\n") == 1
+
+
+def test_no_token_and_a_bad_token_are_one_line_and_never_echoed(tmp_path: Path) -> None:
+    missing = _cli("quota", env={"INTERVALS_TOKEN": ""})
+    assert missing.exit_code == 2 and "INTERVALS_TOKEN" in missing.stderr
+    secret = "wrongtoken7x5q"
+    with serving(Sandbox(SandboxConfig(seed=1))) as url:
+        refused = _cli(
+            "export",
+            "time",
+            "--base-url",
+            url,
+            "--out",
+            str(tmp_path),
+            env={"INTERVALS_TOKEN": secret},
+        )
+        token_file = tmp_path / "token"
+        token_file.write_text(secret + "\n")
+        from_file = _cli("quota", "--base-url", url, "--token-file", str(token_file))
+    for result in (refused, from_file):
+        assert result.exit_code == 4, result.output
+        assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+        assert secret not in result.output
+    unreadable = _cli("quota", "--token-file", str(tmp_path / "nope"))
+    assert unreadable.exit_code == 2 and "cannot read the token file" in unreadable.stderr
+
+
+def test_quota_and_plan_print_json(tmp_path: Path) -> None:
+    quota = _cli("quota", "--sandbox", "--json")
+    assert quota.exit_code == 0, quota.output
+    data = json.loads(quota.stdout)
+    assert data["quota"] == 6000 and data["left"] == 6000 - data["used"]
+    plan = _cli("export", "--sandbox", "time", "task", "--plan", "--json", "--out", str(tmp_path))
+    assert plan.exit_code == 0, plan.output
+    planned = json.loads(plan.stdout)["plan"]
+    assert planned["collections"]["time"] == {"listcount": 600, "written": 0, "requests": 2}
+    assert planned["requests"] == 2 + 2 + 1  # the two probes, two pages of time, one of task
+
+
+def test_sync_twice_costs_only_the_probes_the_second_time(tmp_path: Path) -> None:
+    db = str(tmp_path / "mirror.sqlite")
+    args = ["sync", "--sandbox", "time", "task", "project", "--db", db, "--json"]
+    first = _cli(*args)
+    assert first.exit_code == 0, first.output
+    assert json.loads(first.stdout)["requests"] == 2 + 1 + 1  # two pages of time, one each
+    second = _cli(*args)
+    assert second.exit_code == 0, second.output
+    summary = json.loads(second.stdout)
+    assert summary["requests"] == 4  # time and task: changes and a count; project: cached
+    modes = {c["resource"]: c["mode"] for c in summary["collections"]}
+    assert modes == {"time": "changes", "task": "changes", "project": "cached"}
+
+
+def test_the_module_runs_as_a_command() -> None:
+    done = subprocess.run(
+        [*COMMAND, "--help"], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 0 and "export" in done.stdout and "Exit codes" in done.stdout

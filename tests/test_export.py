@@ -1,0 +1,329 @@
+"""Bulk export: every record exactly once, at the announced cost, resumable after any stop."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from benchmarks import bench_export
+from intervals_async import IntervalsClient, InvalidParameter
+from intervals_async.cli._progress import ProgressDisplay
+from intervals_async.export import Export, ExportError, ExportProgress, Format, _sinks
+from intervals_async.export._records import columns, plain
+from intervals_async.governor import RateGovernor
+from intervals_async.resources import resource
+from intervals_async.sandbox import AccountSpec, DataSize, Sandbox, SandboxConfig
+
+from .conftest import Api, AutoClock
+
+pytestmark = pytest.mark.anyio
+
+
+def _client(api: Api, app: Sandbox, clock: AutoClock, **options: Any) -> IntervalsClient:
+    # The real governor on the self-advancing clock: pacing costs no real time.
+    return api(app, governor=RateGovernor(clock=clock), **options)
+
+
+def _daily(app: Sandbox) -> int:
+    """Requests that reached the sandbox and count against the day."""
+    return sum(1 for e in app.audit.entries if not e.path.startswith("/quota"))
+
+
+async def _listcounts(client: IntervalsClient, names: list[str]) -> dict[str, int]:
+    counts = {}
+    for name in names:
+        spec = resource(name)
+        assert spec is not None
+        namespace = getattr(client, name)
+        if spec.filter("limit") is None:
+            counts[name] = len((await namespace.list()).items)
+        else:
+            counts[name] = (await namespace.list(limit=1)).listcount
+    return counts
+
+
+def _read(out: Path, name: str, format: Format) -> list[Any]:
+    """The records of one collection as written, in file order."""
+    if format is Format.JSONL:
+        return [
+            json.loads(line) for line in (out / f"{name}.jsonl").read_text("utf-8").splitlines()
+        ]
+    if format is Format.CSV:
+        with (out / f"{name}.csv").open(encoding="utf-8", newline="") as f:
+            return list(csv.DictReader(f))
+    db = sqlite3.connect(out / "intervals.sqlite")
+    try:
+        return db.execute(f'SELECT * FROM "{name}" ORDER BY rowid').fetchall()
+    finally:
+        db.close()
+
+
+@pytest.mark.parametrize("format", list(Format))
+async def test_export_writes_every_record_once_at_the_announced_cost(
+    api: Api, auto_sandbox: Sandbox, auto_clock: AutoClock, tmp_path: Path, format: Format
+) -> None:
+    client = _client(api, auto_sandbox, auto_clock, page_size=50)
+    job = Export(client, tmp_path, format=format)
+    plan = await job.plan()
+    result = await job.run()
+    assert result.complete and result.stopped is None
+    names = [p.resource for p in plan.resources]
+    assert "time" in names and "me" not in names and "projectteam" not in names  # needs projectid
+    # What the API would answer now, asked past the export (this costs requests, counted after).
+    sent = _daily(auto_sandbox)
+    assert result.requests == plan.requests == sent  # the announced cost, exactly
+    counts = await _listcounts(client, names)
+    assert dict(result.records) == counts
+    for name in names:
+        rows = _read(tmp_path, name, format)
+        assert len(rows) == counts[name], name
+    time_ids = [
+        int(r["id"] if format is not Format.SQLITE else r[0])
+        for r in _read(tmp_path, "time", format)
+    ]
+    assert time_ids == sorted(set(time_ids))  # id order, none twice
+    # One probe per paged collection, then ceil(N / page) pages each.
+    pages = sum(
+        -(-(p.listcount or 0) // 50) if p.listcount is not None else 1 for p in plan.resources
+    )
+    probes = sum(1 for p in plan.resources if p.listcount is not None)
+    assert plan.requests == 1 + probes + pages  # 1: /me/, to learn which collections to read
+
+
+async def test_jsonl_holds_the_models_values_and_sqlite_types_its_columns(
+    api: Api, auto_sandbox: Sandbox, auto_clock: AutoClock, tmp_path: Path
+) -> None:
+    client = _client(api, auto_sandbox, auto_clock)
+    await Export(client, tmp_path / "j", resources=["time"]).run()
+    await Export(client, tmp_path / "s", resources=["time"], format="sqlite").run()
+    entries = [e async for e in client.time.iterate(sortfield="id")]
+    lines = _read(tmp_path / "j", "time", Format.JSONL)
+    assert lines == [plain(e) for e in entries]
+    first = lines[0]
+    assert isinstance(first["id"], int) and isinstance(first["billable"], bool)
+    assert isinstance(first["time"], str)  # a Decimal, exactly
+    db = sqlite3.connect(tmp_path / "s" / "intervals.sqlite")
+    declared = {row[1]: row[2] for row in db.execute('PRAGMA table_info("time")')}
+    assert declared["id"] == "INTEGER" and declared["date"] == "DATE"
+    assert declared["time"] == "NUMERIC" and declared["billable"] == "BOOLEAN"
+    assert list(declared) == [c.name for c in columns(type(entries[0]))]
+    total = db.execute('SELECT sum("time"), typeof("time") FROM "time"').fetchone()
+    assert total[0] == pytest.approx(float(sum(e.time or 0 for e in entries)))
+    db.close()
+
+
+class Crash(Exception):
+    """Stands for the process dying."""
+
+
+@pytest.mark.parametrize("format", list(Format))
+@pytest.mark.parametrize("crash_at", [1, 2, 5, 9])
+async def test_a_crash_between_a_page_and_its_checkpoint_loses_and_doubles_nothing(
+    api: Api,
+    auto_sandbox: Sandbox,
+    auto_clock: AutoClock,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    format: Format,
+    crash_at: int,
+) -> None:
+    client = _client(api, auto_sandbox, auto_clock)
+    names = ["time", "task", "project"]
+    await Export(client, tmp_path / "whole", resources=names, format=format, page_size=40).run()
+
+    # Die after the crash_at-th page is written but before its checkpoint is (the worst moment).
+    calls = {"n": 0}
+    original_save = _sinks._FileSink._save
+    original_transaction = _sinks._SQLiteSink._transaction
+
+    def dying_save(self: Any) -> None:
+        calls["n"] += 1
+        if calls["n"] == crash_at + 1:  # the first save is the fresh job's
+            raise Crash
+        original_save(self)
+
+    def dying_transaction(self: Any) -> Any:
+        calls["n"] += 1
+        if calls["n"] == crash_at + 1:
+            raise Crash
+        return original_transaction(self)
+
+    monkeypatch.setattr(_sinks._FileSink, "_save", dying_save)
+    monkeypatch.setattr(_sinks._SQLiteSink, "_transaction", dying_transaction)
+    out = tmp_path / "resumed"
+    with pytest.raises(Crash):
+        await Export(client, out, resources=names, format=format, page_size=40).run()
+    monkeypatch.undo()
+    result = await Export(client, out, resources=names, format=format, page_size=40).run()
+    assert result.complete
+    for name in names:
+        assert _read(out, name, format) == _read(tmp_path / "whole", name, format), name
+
+
+async def test_max_requests_stops_cleanly_and_the_next_run_finishes(
+    api: Api, auto_sandbox: Sandbox, auto_clock: AutoClock, tmp_path: Path
+) -> None:
+    client = _client(api, auto_sandbox, auto_clock)
+    await Export(client, tmp_path / "whole", resources=["time"], page_size=50).run()
+    before = _daily(auto_sandbox)
+    first = await Export(client, tmp_path / "out", resources=["time"], page_size=50).run(
+        max_requests=5
+    )
+    assert not first.complete and first.stopped == "budget"
+    assert first.requests == _daily(auto_sandbox) - before == 5
+    assert first.records["time"] == 4 * 50  # the probe, then four pages
+    job = Export(client, tmp_path / "out", resources=["time"], page_size=50)
+    plan = await job.plan()
+    assert plan.resources[0].written == 200 and plan.resources[0].requests == 8  # 400 left
+    second = await job.run()
+    assert second.complete and second.requests == plan.requests == 9
+    assert _read(tmp_path / "out", "time", Format.JSONL) == _read(
+        tmp_path / "whole", "time", Format.JSONL
+    )
+
+
+async def test_the_reserve_leaves_todays_quota_for_others(
+    api: Api, auto_clock: AutoClock, tmp_path: Path
+) -> None:
+    app = Sandbox(
+        SandboxConfig(seed=3, accounts=[AccountSpec("small", daily_limit=30)]), clock=auto_clock
+    )
+    client = _client(api, app, auto_clock)
+    job = Export(client, tmp_path, resources=["time"], page_size=20)
+    plan = await job.plan()
+    assert plan.quota_left == 30 - 1 and not plan.fits  # 600 entries need 30 pages
+    result = await job.run(reserve=10)
+    assert result.stopped == "budget"
+    assert _daily(app) == 20  # 30 - the reserve of 10
+    assert (await client.quota()).used == 20
+
+
+async def test_a_spent_day_stops_the_export_and_the_next_gmt_day_finishes_it(
+    api: Api, auto_clock: AutoClock, tmp_path: Path
+) -> None:
+    app = Sandbox(
+        SandboxConfig(seed=3, accounts=[AccountSpec("small", daily_limit=12)]), clock=auto_clock
+    )
+    client = _client(api, app, auto_clock)
+    await_whole = Export(client, tmp_path / "whole", resources=["time"], page_size=100)
+    first = await await_whole.run()  # 7 requests: fits in the day
+    assert first.complete
+    progress: list[ExportProgress] = []
+    stopped = await Export(client, tmp_path / "out", resources=["time"], page_size=100).run(
+        progress=progress.append
+    )
+    assert stopped.stopped == "daily quota" and not stopped.complete
+    assert stopped.resets_at is not None and stopped.resets_at.hour == 0
+    # The pages read before the day closed are written; the last request of the day is the
+    # governor's BULK reserve (5% of 12, rounded down to 1), kept for interactive calls.
+    assert [p.records for p in progress] == [100, 200, 300] and progress[-1].quota_left == 1
+    auto_clock.set(stopped.resets_at + timedelta(seconds=1))
+    finished = await Export(client, tmp_path / "out", resources=["time"], page_size=100).run()
+    assert finished.complete
+    assert _read(tmp_path / "out", "time", Format.JSONL) == _read(
+        tmp_path / "whole", "time", Format.JSONL
+    )
+
+
+async def test_records_deleted_while_paused_shift_nothing_out_of_the_export(
+    api: Api, auto_sandbox: Sandbox, auto_clock: AutoClock, tmp_path: Path
+) -> None:
+    client = _client(api, auto_sandbox, auto_clock)
+    first = await Export(client, tmp_path, resources=["time"], page_size=50).run(max_requests=4)
+    assert first.records["time"] == 150
+    written = [r["id"] for r in _read(tmp_path, "time", Format.JSONL)]
+    for ident in written[:30]:  # thirty records before the checkpoint go
+        await client.time.delete(ident)
+    model = await client.time.get(written[40])
+    created = await client.time.create(
+        projectid=model.projectid,
+        moduleid=model.moduleid,
+        worktypeid=model.worktypeid,
+        personid=model.personid,
+        date=datetime(2026, 1, 5, tzinfo=UTC).date(),
+        time="1.5",
+        billable=False,
+    )
+    result = await Export(client, tmp_path, resources=["time"], page_size=50).run()
+    assert result.complete
+    ids = [r["id"] for r in _read(tmp_path, "time", Format.JSONL)]
+    now = [e.id async for e in client.time.iterate(sortfield="id")]
+    assert len(ids) == len(set(ids))  # none twice
+    assert set(now) <= set(ids) and created.id in ids  # none missing
+    assert set(ids) - set(now) == set(written[:30])  # only what was deleted after it was written
+
+
+async def test_bad_input_is_refused_before_any_request(
+    api: Api, auto_sandbox: Sandbox, auto_clock: AutoClock, tmp_path: Path
+) -> None:
+    client = _client(api, auto_sandbox, auto_clock)
+    with pytest.raises(InvalidParameter, match="'tme' is not a collection"):
+        Export(client, tmp_path, resources=["tme"])
+    with pytest.raises(InvalidParameter, match="datebegin"):
+        Export(client, tmp_path, resources=["time"], filters={"time": {"datebegin": "yesterday"}})
+    with pytest.raises(InvalidParameter, match="me"):
+        Export(client, tmp_path, resources=["me"])
+    blocked = tmp_path / "file"
+    blocked.write_text("not a directory")
+    with pytest.raises(ExportError, match="cannot write the export"):
+        await Export(client, blocked / "out", resources=["time"]).plan()
+    assert auto_sandbox.audit.entries == []
+    await Export(client, tmp_path / "a", resources=["time"], page_size=500).run()
+    sent = len(auto_sandbox.audit.entries)
+    with pytest.raises(ExportError, match="another export"):
+        await Export(client, tmp_path / "a", resources=["task"]).plan()
+    assert len(auto_sandbox.audit.entries) == sent
+    restarted = await Export(client, tmp_path / "a", resources=["task"], restart=True).run()
+    assert restarted.complete and not (tmp_path / "a" / "time.jsonl").exists()
+
+
+async def test_a_finished_export_costs_nothing_when_run_again(
+    api: Api, auto_sandbox: Sandbox, auto_clock: AutoClock, tmp_path: Path
+) -> None:
+    client = _client(api, auto_sandbox, auto_clock)
+    await Export(client, tmp_path, resources=["time", "task"]).run()
+    sent = _daily(auto_sandbox)
+    again = await Export(client, tmp_path, resources=["time", "task"]).run()
+    assert again.complete and again.requests == 0 and _daily(auto_sandbox) == sent
+    assert again.records == {"time": 600, "task": 150}
+
+
+async def test_a_server_cap_on_page_size_still_exports_everything(
+    api: Api, auto_clock: AutoClock, tmp_path: Path
+) -> None:
+    app = Sandbox(
+        SandboxConfig(seed=2, max_limit=70, size=DataSize(time_entries=333)), clock=auto_clock
+    )
+    client = _client(api, app, auto_clock)
+    result = await Export(client, tmp_path, resources=["time"], page_size=100, concurrency=3).run()
+    ids = [r["id"] for r in _read(tmp_path, "time", Format.JSONL)]
+    assert result.records["time"] == 333 and len(set(ids)) == 333
+
+
+def test_the_memory_benchmark_runs_and_costs_the_minimum_plus_its_probe() -> None:
+    figures = bench_export.run(12_000, 1000, "sqlite")
+    assert figures["records"] == 12_000
+    assert figures["requests"] == figures["audited_requests"] == 12 + 1
+    assert 0 < figures["peak_rss_mb"] < 200
+
+
+def test_the_progress_bar_shows_records_requests_and_quota() -> None:
+    stream = io.StringIO()
+    with ProgressDisplay(stream, live=True) as display:
+        display(ExportProgress("time", 250, 600, 400, 946, 12, None, 5960))
+    shown = stream.getvalue()
+    assert "time" in shown and "400/946" in shown and "12 requests, 5960 left today" in shown
+    lines = io.StringIO()
+    plain = ProgressDisplay(lines, live=False)
+    plain(ExportProgress("time", 250, 600, 400, 946, 12, 100, 5960))
+    plain(ExportProgress("time", 300, 600, 450, 946, 13, 100, 5959))  # within 5 s: no line
+    assert lines.getvalue() == (
+        "export: time 250/600, all 400/946 records, 12 requests of 100, 5960 left today\n"
+    )
