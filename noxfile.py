@@ -28,3 +28,19 @@ def typecheck(session: nox.Session) -> None:
     """mypy --strict over the package, tests and benchmarks."""
     session.install("-e", ".[dev]")
     session.run("mypy")
+
+
+@nox.session
+def bench(session: nox.Session) -> None:
+    """Every benchmark: bench-results/results.json, results.md and the governor's PNG
+    (``nox -s bench -- --quick`` for the short versions)."""
+    session.install("-e", ".[dev]")
+    session.run("python", "-m", "benchmarks", *session.posargs)
+
+
+@nox.session
+def docs(session: nox.Session) -> None:
+    """Build the documentation site, strictly: any warning fails (``site/``)."""
+    session.install("-e", ".[docs]")
+    # mkdocs-material announces MkDocs 2 on every build; that notice is not about our docs.
+    session.run("mkdocs", "build", "--strict", *session.posargs, env={"NO_MKDOCS_2_WARNING": "1"})

@@ -1,11 +1,12 @@
 """How fast the in-process sandbox answers, and what its data costs in memory.
 
-Run: ``.venv/bin/python -m benchmarks.bench_sandbox`` (prints one line per scenario).
+Run: ``.venv/bin/python -m benchmarks.bench_sandbox`` (prints one JSON object per scenario).
 The sandbox sits under every test and benchmark of the SDK, so it must not be the bottleneck.
 """
 
 from __future__ import annotations
 
+import json
 import time
 import tracemalloc
 
@@ -39,7 +40,8 @@ async def main() -> None:
         ("GET /time/?limit=100&projectid", "/time/", {"limit": "100", "projectid": "1,2"}, 300),
         ("GET /task/?limit=100", "/task/", {"limit": "100"}, 200),
     ):
-        print(f"{label:<34} {await _rate(sandbox, path, params, n):>8.0f} req/s")
+        rate = await _rate(sandbox, path, params, n)
+        print(json.dumps({"bench": "sandbox_rate", "call": label, "requests_per_s": round(rate)}))
     for factor in (1, 10):
         tracemalloc.start()
         start = time.perf_counter()
@@ -47,7 +49,16 @@ async def main() -> None:
         elapsed = time.perf_counter() - start
         peak = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
-        print(f"seed size x{factor:<3} {elapsed * 1000:>8.0f} ms  {peak / 2**20:>6.1f} MiB peak")
+        print(
+            json.dumps(
+                {
+                    "bench": "sandbox_seed",
+                    "size": f"x{factor}",
+                    "seed_ms": round(elapsed * 1000),
+                    "peak_mib": round(peak / 2**20, 1),
+                }
+            )
+        )
 
 
 if __name__ == "__main__":

@@ -153,6 +153,7 @@ async def _run(limiter: str, policy: WindowPolicy, requests: int) -> dict[str, A
             utilization([e.time for e in entries if e.status == 200], PER_MINUTE, WINDOW), 4
         ),
         "wall_s": round(time.perf_counter() - wall, 2),
+        "arrivals": [e.time - START.timestamp() for e in entries],
     }
 
 
@@ -199,15 +200,59 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--overhead", action="store_true", help="print the acquire + release cost and stop"
     )
+    parser.add_argument("--plot", metavar="PNG", help="draw the sliding-window runs into PNG")
     args = parser.parse_args(argv)
     if args.overhead:
         print(json.dumps(overhead()))
         return
     requests = args.requests or (600 if args.quick else 2000)
     limiters = args.limiter or ["ours", "aiolimiter", "pyrate-limiter", "limits", "none"]
+    drawn: dict[str, list[float]] = {}
     for policy in WindowPolicy:
         for limiter in limiters:
-            print(json.dumps(run(limiter, policy, requests)), flush=True)
+            figures = run(limiter, policy, requests)
+            arrivals = figures.pop("arrivals")
+            if policy is WindowPolicy.SLIDING:
+                drawn[limiter] = arrivals
+            print(json.dumps(figures), flush=True)
+    if args.plot:
+        plot(drawn, args.plot)
+        print(json.dumps({"bench": "governor_plot", "png": args.plot}), flush=True)
+
+
+def in_window(arrivals: list[float], window: float = WINDOW) -> list[int]:
+    """For each arrival, the arrivals in the ``window`` seconds up to and including it."""
+    ordered = sorted(arrivals)
+    counts, start = [], 0
+    for index, t in enumerate(ordered):
+        while ordered[start] <= t - window:
+            start += 1
+        counts.append(index - start + 1)
+    return counts
+
+
+def plot(arrivals: dict[str, list[float]], path: str) -> None:
+    """Requests per sliding 60 s window over time, one panel per limiter, the limit as a line."""
+    import matplotlib
+
+    matplotlib.use("Agg")  # no display: write the file
+    import matplotlib.pyplot as plt
+
+    figure, _ = plt.subplots(len(arrivals), 1, figsize=(9, 2.2 * len(arrivals)), sharex=True)
+    for ax, (limiter, times) in zip(figure.axes, arrivals.items(), strict=True):
+        ordered = sorted(times)
+        counts = in_window(ordered)
+        worst = max(counts, default=0)
+        ax.step([t / 60 for t in ordered], counts, where="post", linewidth=1)
+        ax.axhline(PER_MINUTE, color="red", linestyle="--", linewidth=1, label="limit (100)")
+        ax.set_title(f"{limiter}: at most {worst} in any 60 s", fontsize=9, loc="left")
+        ax.set_ylabel("per 60 s")
+        ax.set_ylim(0, max(worst, PER_MINUTE) * 1.15)
+        ax.legend(loc="lower right", fontsize=8)
+    figure.axes[-1].set_xlabel("minutes (sliding-window server, 64 tasks, virtual time)")
+    figure.tight_layout()
+    figure.savefig(path, dpi=110)
+    plt.close(figure)
 
 
 if __name__ == "__main__":

@@ -84,6 +84,7 @@ def _model_hook(cls: type[M]) -> Callable[[Any, Any], M]:
     # One parser per field, looked up in the converter once per model: a record then costs a dict
     # walk and the parsers themselves, which matters at tens of thousands of records per page.
     parsers: dict[str, Callable[[Any], Any]] = {}
+    kinds: dict[str, Any] = {}
     text: set[str] = set()
     many: set[str] = set()
     for field in attrs.fields(cls):
@@ -95,6 +96,7 @@ def _model_hook(cls: type[M]) -> Callable[[Any, Any], M]:
             hook, hint = _converter.get_structure_hook(inner), inner
             direct = functools.partial(_call_hook, hook, hint)
         parsers[field.name] = direct
+        kinds[field.name] = inner
         if inner is str:
             text.add(field.name)
         if field.default == ():
@@ -120,7 +122,7 @@ def _model_hook(cls: type[M]) -> Callable[[Any, Any], M]:
                     raise ValueError(f"field {key!r}: {exc}") from None
         return cls(**values, extra=extra)
 
-    fast = _generate(cls, parsers, text, many)
+    fast = _generate(cls, parsers, kinds, text, many)
 
     def structure(data: Any, _: object) -> M:
         try:
@@ -132,18 +134,38 @@ def _model_hook(cls: type[M]) -> Callable[[Any, Any], M]:
 
 
 def _generate(
-    cls: type[M], parsers: dict[str, Callable[[Any], Any]], text: set[str], many: set[str]
+    cls: type[M],
+    parsers: dict[str, Callable[[Any], Any]],
+    kinds: dict[str, Any],
+    text: set[str],
+    many: set[str],
 ) -> Callable[[Any], M]:
-    """Straight-line code for one model, as cattrs generates it: no per-field dispatch."""
+    """Straight-line code for one model, as cattrs generates it: no per-field dispatch.
+
+    The wire's common cases are inlined (a numeric string as ``int``, text without entities,
+    ``t``/``f``); anything else goes to the field's parser, so the result is the same.
+    """
     required = {f.name for f in attrs.fields(cls) if f.default is attrs.NOTHING}
     lines = ["def fast(data):", "    get = data.get"]
     for index, name in enumerate(parsers):
         nothing = "()" if name in many else "None"
         blank = "v is None" if name in text else "v is None or v == ''"
+        target, parse = f"f{index}", f"p{index}(v)"
         lines.append(f"    v = get({name!r})")
         if name in required:
             lines.append("    if v is None: raise KeyError")
-        lines.append(f"    f{index} = {nothing} if {blank} else p{index}(v)")
+        lines.append(f"    if {blank}: {target} = {nothing}")
+        kind = kinds[name]
+        if kind is int:
+            lines.append(
+                f"    elif v.__class__ is str and v.isdigit() and v.isascii(): {target} = int(v)"
+            )
+        elif kind is str:
+            lines.append(f"    elif v.__class__ is str and '&' not in v: {target} = v")
+        elif kind is bool:
+            lines.append(f"    elif v == 't': {target} = True")
+            lines.append(f"    elif v == 'f': {target} = False")
+        lines.append(f"    else: {target} = {parse}")
     lines.append("    rest = data.keys() - known")
     lines.append("    extra = {k: unescape(data[k]) for k in rest} if rest else {}")
     arguments = ", ".join(f"{name}=f{index}" for index, name in enumerate(parsers))
