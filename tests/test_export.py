@@ -270,6 +270,10 @@ async def test_bad_input_is_refused_before_any_request(
         Export(client, tmp_path, resources=["time"], filters={"time": {"datebegin": "yesterday"}})
     with pytest.raises(InvalidParameter, match="me"):
         Export(client, tmp_path, resources=["me"])
+    with pytest.raises(InvalidParameter, match="does not read time"):
+        Export(client, tmp_path, resources=["task"], filters={"time": {"billable": True}})
+    with pytest.raises(InvalidParameter, match="pages time itself: leave out limit, offset"):
+        Export(client, tmp_path, resources=["time"], filters={"time": {"limit": 5, "offset": 9}})
     blocked = tmp_path / "file"
     blocked.write_text("not a directory")
     with pytest.raises(ExportError, match="cannot write the export"):
@@ -282,6 +286,19 @@ async def test_bad_input_is_refused_before_any_request(
     assert len(auto_sandbox.audit.entries) == sent
     restarted = await Export(client, tmp_path / "a", resources=["task"], restart=True).run()
     assert restarted.complete and not (tmp_path / "a" / "time.jsonl").exists()
+
+
+async def test_one_export_object_runs_again_from_its_checkpoint(
+    api: Api, auto_sandbox: Sandbox, auto_clock: AutoClock, tmp_path: Path
+) -> None:
+    client = _client(api, auto_sandbox, auto_clock)
+    job = Export(client, tmp_path, resources=["time"], page_size=100)
+    first = await job.run(max_requests=3)
+    assert first.records == {"time": 200}
+    second = await job.run()
+    assert second.complete and second.records == {"time": 600}
+    ids = [r["id"] for r in _read(tmp_path, "time", Format.JSONL)]
+    assert len(ids) == len(set(ids)) == 600
 
 
 async def test_a_finished_export_costs_nothing_when_run_again(

@@ -205,11 +205,29 @@ class Export:
         for name in [*(self._resources or []), *self._filters]:
             self._spec(name)  # bad input is refused before any request
         for name, given in self._filters.items():
+            paging = sorted({"limit", "offset"} & set(given))
+            if paging:
+                raise InvalidParameter(
+                    f"an export pages {name} itself: leave out {', '.join(paging)}",
+                    resource=name,
+                    parameter=paging[0],
+                )
             _validate.query(self._spec(name), given)
+        if self._resources is not None:
+            self._check_filtered(self._resources)
         self._restart = restart
         self._plan: ExportPlan | None = None
         self._sink: Sink | None = None
         self._started = 0
+
+    def _check_filtered(self, names: Sequence[str]) -> None:
+        """A filter for a collection the export does not read is a mistake, not a no-op."""
+        for name in self._filters:
+            if name not in names:
+                raise InvalidParameter(
+                    f"there is a filter for {name}, but the export does not read {name}",
+                    resource=name,
+                )
 
     @staticmethod
     def _spec(name: str) -> Resource:
@@ -230,11 +248,20 @@ class Export:
             sink = open_sink(self._out, self._format)
         except (OSError, ValueError) as exc:
             raise ExportError(f"cannot write the export to {self._out}: {exc}") from None
+        try:
+            self._plan = await self._planned(sink)
+        except BaseException:
+            await anyio.to_thread.run_sync(sink.close)
+            raise
         self._sink = sink
+        return self._plan
+
+    async def _planned(self, sink: Sink) -> ExportPlan:
         names = self._resources
         if names is None:
             me = await self._client.me.get()
             names = readable_resources(Group(me.group or "Resource"))
+            self._check_filtered(names)
         job = {
             "format": self._format.value,
             "resources": {
@@ -274,7 +301,7 @@ class Export:
         quota = await self._client.quota()
         left_today = None if quota.quota is None or quota.used is None else quota.quota - quota.used
         planning = self._sent()
-        self._plan = ExportPlan(
+        return ExportPlan(
             resources=tuple(plans),
             requests=planning + sum(p.requests for p in plans),
             planning=planning,
@@ -282,7 +309,6 @@ class Export:
             quota_left=left_today,
             resets_at=quota.next_reset.replace(tzinfo=UTC) if quota.next_reset else None,
         )
-        return self._plan
 
     def _resume_at(self, name: str, done: Progress, listcount: int) -> int:
         """Where to read on from: the last record written, moved back by as many records as
@@ -316,7 +342,7 @@ class Export:
 
         Returns:
             What was written; ``complete`` is false where the run stopped at the budget or the
-            day's quota (run again to resume).
+            day's quota (run again, or call ``run`` again, to resume).
         """
         if (max_requests is not None and max_requests < 0) or reserve < 0:
             raise ValueError("max_requests and reserve must not be negative")
@@ -338,6 +364,7 @@ class Export:
             stopped, resets_at = "daily quota", error.reset_at
         finally:
             await anyio.to_thread.run_sync(sink.close)
+            self._plan, self._sink = None, None  # a next run plans afresh from the checkpoint
         return ExportResult(
             complete=stopped is None,
             records={n: p.records for n, p in sink.progress.items()},
