@@ -194,6 +194,13 @@ def test_sync_twice_costs_only_the_probes_the_second_time(tmp_path: Path) -> Non
     first = _cli(*args)
     assert first.exit_code == 0, first.output
     assert json.loads(first.stdout)["requests"] == 2 + 1 + 1  # two pages of time, one each
+    # Each collection says so on stderr as soon as it is done (tasks first: their titles
+    # feed the time entries).
+    assert [line.split()[1] for line in first.stderr.splitlines()[:3]] == [
+        "task",
+        "time",
+        "project",
+    ]
     second = _cli(*args)
     assert second.exit_code == 0, second.output
     summary = json.loads(second.stdout)

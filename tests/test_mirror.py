@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from intervals_async import IntervalsClient, InvalidParameter
-from intervals_async.export import ExportError, Mirror, _mirror
+from intervals_async.export import ExportError, Mirror, ResourceSync, _mirror
 from intervals_async.export._records import sqlite_row
 from intervals_async.governor import RateGovernor
 from intervals_async.sandbox import Sandbox
@@ -70,7 +70,9 @@ async def test_a_second_sync_of_an_unchanged_account_costs_only_the_change_probe
     assert first.requests == _daily(auto_sandbox)
     assert {r.mode for r in first.resources} == {"full"}
     sent = _daily(auto_sandbox)
-    second = await Mirror(client, path).sync()
+    parts: list[ResourceSync] = []
+    second = await Mirror(client, path).sync(progress=parts.append)
+    assert tuple(parts) == second.resources  # reported as each was done
     # time and task: what changed since the watermark, and a one-record count for deletions;
     # tasknote: what changed; the rest are fresh enough to skip; /me/ is not asked again.
     assert second.requests == _daily(auto_sandbox) - sent == 5

@@ -10,7 +10,15 @@ from typing import Any
 import anyio
 import click
 
-from ..export import Export, ExportPlan, ExportResult, Format, Mirror, SyncResult
+from ..export import (
+    Export,
+    ExportPlan,
+    ExportResult,
+    Format,
+    Mirror,
+    ResourceSync,
+    SyncResult,
+)
 from ..resources import Kind, resource
 from ._connect import (
     EXIT_BUDGET,
@@ -264,7 +272,7 @@ def sync_command(
                 overlap=overlap,
                 refresh_after=refresh_after,
             )
-            result = await mirror.sync(full=full)
+            result = await mirror.sync(full=full, progress=_sync_line)
         _sync_report(db, result, as_json)
         return 0
 
@@ -289,19 +297,22 @@ def _sync_report(db: Path, result: SyncResult, as_json: bool) -> None:
                 ],
             }
         )
-        return
-    for r in result.resources:
-        if r.mode != "cached":
-            click.echo(
-                f"sync: {r.resource:<16} {r.mode:<9} {r.upserted:>7} upserted "
-                f"{r.deleted:>5} deleted {r.requests:>5} requests",
-                err=True,
-            )
     cached = sum(r.mode == "cached" for r in result.resources)
     click.echo(
         f"done: {db} is up to date; {result.requests} requests"
-        + (f" ({cached} collections fresh enough to skip)" if cached else "")
+        + (f" ({cached} collections fresh enough to skip)" if cached else ""),
+        err=as_json,  # stdout holds the JSON alone
     )
+
+
+def _sync_line(part: ResourceSync) -> None:
+    """One line on stderr per collection as it is done (the cached ones say nothing)."""
+    if part.mode != "cached":
+        click.echo(
+            f"sync: {part.resource:<16} {part.mode:<9} {part.upserted:>7} upserted "
+            f"{part.deleted:>5} deleted {part.requests:>5} requests",
+            err=True,
+        )
 
 
 @click.command("quota")

@@ -28,7 +28,7 @@ from __future__ import annotations
 import contextlib
 import json
 import sqlite3
-from collections.abc import AsyncIterator, Iterator, Mapping, Sequence
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -217,8 +217,15 @@ class Mirror:
     def _sent(self) -> int:
         return self._client.statistics().requests_sent
 
-    async def sync(self, *, full: bool = False) -> SyncResult:
-        """Bring the mirror up to date; ``full`` reads every collection whole."""
+    async def sync(
+        self, *, full: bool = False, progress: Callable[[ResourceSync], None] | None = None
+    ) -> SyncResult:
+        """Bring the mirror up to date.
+
+        Args:
+            full: read every collection whole (finds every deletion).
+            progress: called with each collection's part as soon as it is done.
+        """
         try:
             self._path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -234,8 +241,15 @@ class Mirror:
                 await anyio.to_thread.run_sync(store.remember, names)
             ordered = [n for n in CHANGING if n in names] + [n for n in names if n not in CHANGING]
             run = _Run(self, store)
-            done = [await run.collection(name, full) for name in ordered]
-            done += await run.follow_ups(names)
+            done = []
+            for name in ordered:
+                done.append(await run.collection(name, full))
+                if progress is not None:
+                    progress(done[-1])
+            for part in await run.follow_ups(names):
+                done.append(part)
+                if progress is not None:
+                    progress(part)
         finally:
             await anyio.to_thread.run_sync(store.db.close)
         return SyncResult(resources=tuple(done), requests=self._sent() - started)
