@@ -1,10 +1,11 @@
 """Every Python example of the docs and the README runs, against the sandbox.
 
-Each ```` ```python ```` block runs as written, top-level ``await`` included, in a fresh working
-directory. ``IntervalsClient`` is the real class, with only its defaults pointed at a seeded
-in-process sandbox (its transport, a token from ``INTERVALS_TOKEN``, a self-advancing clock unless
-the example brings its own governor): what the examples pass themselves they keep. Examples that
-name ``REDIS_URL`` get the tests' Redis.
+Each ```` ```python ```` block runs as written, top-level ``await`` included (a whole script, with
+its own ``anyio.run``, on a thread of its own), in a fresh working directory. ``IntervalsClient``
+is the real class, with only its defaults pointed at a seeded in-process sandbox (its transport, a
+token from ``INTERVALS_TOKEN``, a self-advancing clock unless the example brings its own
+governor): what the examples pass themselves they keep. Examples that name ``REDIS_URL`` get the
+tests' Redis.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import shlex
 from pathlib import Path
 from typing import Any
 
+import anyio
 import click
 import pytest
 
@@ -75,9 +77,13 @@ async def test_the_example_runs_against_the_sandbox(
         monkeypatch.setenv("REDIS_URL", request.getfixturevalue("redis_url"))
     compiled = compile(code, "<docs example>", "exec", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT)
     try:
-        result = eval(compiled, {"__name__": "__docs__"})
-        if result is not None:
-            await result  # the example awaits at top level
+        if "anyio.run(" in code:
+            # A whole script starts its own event loop: run it on a thread of its own.
+            await anyio.to_thread.run_sync(eval, compiled, {"__name__": "__main__"})
+        else:
+            result = eval(compiled, {"__name__": "__docs__"})
+            if result is not None:
+                await result  # the example awaits at top level
     finally:
         if "REDIS_URL" in code:
             _forget_redis_keys(request.getfixturevalue("redis_url"), code)
