@@ -43,6 +43,7 @@ __all__ = [
     "EXIT_INTERRUPTED",
     "Connection",
     "connection_options",
+    "emit_json",
     "fail",
     "guarded",
 ]

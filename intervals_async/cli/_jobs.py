@@ -10,6 +10,7 @@ from typing import Any
 import anyio
 import click
 
+from .._wire import parse_bool
 from ..export import (
     Export,
     ExportPlan,
@@ -33,10 +34,6 @@ from ._progress import ProgressDisplay
 __all__ = ["export_command", "quota_command", "sync_command"]
 
 
-_BOOLS = {"true": True, "t": True, "yes": True, "1": True, "false": False, "f": False, "no": False}
-_BOOLS["0"] = False
-
-
 def _filters(items: tuple[str, ...]) -> dict[str, dict[str, Any]]:
     """``RESOURCE.FILTER=VALUE`` options as filters by resource (values as the table types them)."""
     found: dict[str, dict[str, Any]] = {}
@@ -53,8 +50,9 @@ def _filters(items: tuple[str, ...]) -> dict[str, dict[str, Any]]:
             fail(f"--filter {item!r}: {name} has no filter {key!r}")
         parsed: Any = value
         if field.kind is Kind.BOOL:
-            parsed = _BOOLS.get(value.strip().lower())
-            if parsed is None:
+            try:
+                parsed = parse_bool(value)  # the wire's own spellings: t/f, true/false, 1/0...
+            except ValueError:
                 fail(f"--filter {item!r}: {key} takes true or false")
         elif field.csv and "," in value:
             parsed = value.split(",")

@@ -29,6 +29,7 @@ from ..governor import Priority
 from ..models import Model, Page
 from ..resources import Group, Resource, resource
 from ..resources._table import RESOURCES
+from ._records import ident
 from ._sinks import Format, Progress, Sink, open_sink
 
 if TYPE_CHECKING:
@@ -465,7 +466,7 @@ class _Walk:
                 if page.offset != offset:
                     break  # an earlier page came back short: read on from where it ended
                 if not anchored:
-                    head = _id(page.items[0]) if page.items else None
+                    head = ident(page.items[0]) if page.items else None
                     last = done.last_id if done.last_id is not None else -1
                     if offset > 0 and (head is None or head > last):
                         offset = max(0, offset - step)
@@ -474,13 +475,13 @@ class _Walk:
                 fresh = [
                     r
                     for r in page.items
-                    if not dedupe or done.last_id is None or _id(r) > done.last_id
+                    if not dedupe or done.last_id is None or ident(r) > done.last_id
                 ]
                 before = done.listcount
                 done = Progress(
                     offset=offset + len(page.items),
                     records=done.records + len(fresh),
-                    last_id=_id(fresh[-1]) if fresh and dedupe else done.last_id,
+                    last_id=ident(fresh[-1]) if fresh and dedupe else done.last_id,
                     size=done.size,
                     listcount=page.listcount,
                     done=False,
@@ -506,9 +507,3 @@ async def _settled(call: Awaitable[Page[Model]]) -> Page[Model] | IntervalsError
         return await call
     except IntervalsError as error:
         return error
-
-
-def _id(record: Model) -> int:
-    """A record's id (every collection an export reads has one)."""
-    ident: int = record.id  # type: ignore[attr-defined]
-    return ident

@@ -31,16 +31,16 @@ import sqlite3
 from collections.abc import AsyncIterator, Callable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import anyio
 import attrs
 
 from ..governor import Priority
-from ..models import Model
+from ..models import Model, Task, Time
 from ..resources import Group, resource
 from ._export import Export, ExportError, readable_resources
-from ._records import create_table, quoted, sqlite_row
+from ._records import create_table, ident, quoted, sqlite_row
 
 if TYPE_CHECKING:
     from .._client import IntervalsClient
@@ -284,28 +284,29 @@ class _Run:
     def _notice(self, name: str, records: Sequence[Model], gone: Sequence[int]) -> None:
         """Remember what other collections must read again because of these records (written
         or, for ``gone``, deleted)."""
-        ids = [r.id for r in records]  # type: ignore[attr-defined]
+        ids = [ident(r) for r in records]
         if name == "task":
+            tasks = cast("Sequence[Task]", records)
             self._read_tasks.update(ids)
             titles = self._store.column("task", "title", ids)
             projects = self._store.column("task", "projectid", ids)
-            for r in records:
-                if r.id in titles and (  # type: ignore[attr-defined]
-                    titles[r.id] != r.title or projects[r.id] != r.projectid  # type: ignore[attr-defined]
-                ):
-                    self._renamed_tasks.add(r.id)  # type: ignore[attr-defined]
+            self._renamed_tasks.update(
+                t.id
+                for t in tasks
+                if t.id in titles and (titles[t.id] != t.title or projects[t.id] != t.projectid)
+            )
         if name == "time":
+            entries = cast("Sequence[Time]", records)
             # Only entries that really changed (read again by the overlap, most did not).
             stamps = self._store.column("time", "datemodified", ids)
             changed = [
-                r
-                for r in records
-                if r.datemodified is None  # type: ignore[attr-defined]
-                or stamps.get(r.id) != r.datemodified.isoformat()  # type: ignore[attr-defined]
+                e
+                for e in entries
+                if e.datemodified is None or stamps.get(e.id) != e.datemodified.isoformat()
             ]
-            before = self._store.column("time", "taskid", [*(r.id for r in changed), *gone])  # type: ignore[attr-defined]
+            before = self._store.column("time", "taskid", [*(e.id for e in changed), *gone])
             self._timed_tasks.update(t for t in before.values() if t is not None)
-            self._timed_tasks.update(r.taskid for r in changed if r.taskid is not None)  # type: ignore[attr-defined]
+            self._timed_tasks.update(e.taskid for e in changed if e.taskid is not None)
 
     async def _pages(self, name: str, **filters: Any) -> AsyncIterator[list[Model]]:
         """Every matching record in batches of a page, in id order where the API sorts by id."""
@@ -343,7 +344,7 @@ class _Run:
         upserted = 0
         watermark = state.get("watermark")
         async for records in self._pages(name):
-            seen.update(r.id for r in records)  # type: ignore[attr-defined]
+            seen.update(ident(r) for r in records)
             upserted += len(records)
             watermark = _newest(records, watermark)
             # Pages are upserted as they come; the rows not seen are deleted with the last one.
@@ -418,7 +419,9 @@ class _Run:
 
 
 def _newest(records: Sequence[Model], watermark: str | None) -> str | None:
-    stamps = [r.datemodified for r in records if getattr(r, "datemodified", None) is not None]  # type: ignore[attr-defined]
+    stamps: list[datetime] = [
+        stamp for r in records if (stamp := getattr(r, "datemodified", None)) is not None
+    ]
     if not stamps:
         return watermark
     newest = max(stamps).isoformat()

@@ -22,7 +22,16 @@ import attrs
 
 from ..models import Model
 
-__all__ = ["Column", "ColumnKind", "columns", "csv_row", "plain", "sqlite_row", "create_table"]
+__all__ = [
+    "Column",
+    "ColumnKind",
+    "columns",
+    "create_table",
+    "csv_row",
+    "ident",
+    "plain",
+    "sqlite_row",
+]
 
 
 class ColumnKind(enum.Enum):
@@ -73,6 +82,12 @@ def columns(model: type[Model]) -> tuple[Column, ...]:
         fields.sort(key=lambda f: f.name != "id")
         found = (*(Column(f.name, _kind(f.type)) for f in fields), Column("extra", ColumnKind.JSON))
         _COLUMNS[model] = found
+    return found
+
+
+def ident(record: Model) -> int:
+    """A record's id (every collection an export or a mirror reads has one)."""
+    found: int = record.id  # type: ignore[attr-defined]
     return found
 
 

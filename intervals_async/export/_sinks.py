@@ -145,7 +145,7 @@ class _FileSink:
         self.job, self.progress = job, {}
         self._save()
 
-    def _handle(self, name: str, done: Progress) -> io.BufferedRandom:
+    def _handle(self, name: str) -> io.BufferedRandom:
         handle = self._handles.get(name)
         if handle is None:
             path = self._path(name)
@@ -162,7 +162,7 @@ class _FileSink:
         self, name: str, model: type[Model], records: Sequence[Model], done: Progress
     ) -> None:
         """See :class:`Sink`."""
-        handle = self._handle(name, done)
+        handle = self._handle(name)
         text = io.StringIO()
         if self._format is Format.JSONL:
             for record in records:
