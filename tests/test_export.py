@@ -31,11 +31,6 @@ def _client(api: Api, app: Sandbox, clock: AutoClock, **options: Any) -> Interva
     return api(app, governor=RateGovernor(clock=clock), **options)
 
 
-def _daily(app: Sandbox) -> int:
-    """Requests that reached the sandbox and count against the day."""
-    return sum(1 for e in app.audit.entries if not e.path.startswith("/quota"))
-
-
 async def _listcounts(client: IntervalsClient, names: list[str]) -> dict[str, int]:
     counts = {}
     for name in names:
@@ -77,7 +72,7 @@ async def test_export_writes_every_record_once_at_the_announced_cost(
     names = [p.resource for p in plan.resources]
     assert "time" in names and "me" not in names and "projectteam" not in names  # needs projectid
     # What the API would answer now, asked past the export (this costs requests, counted after).
-    sent = _daily(auto_sandbox)
+    sent = auto_sandbox.quota_used()
     assert result.requests == plan.requests == sent  # the announced cost, exactly
     counts = await _listcounts(client, names)
     assert dict(result.records) == counts
@@ -172,12 +167,12 @@ async def test_max_requests_stops_cleanly_and_the_next_run_finishes(
 ) -> None:
     client = _client(api, auto_sandbox, auto_clock)
     await Export(client, tmp_path / "whole", resources=["time"], page_size=50).run()
-    before = _daily(auto_sandbox)
+    before = auto_sandbox.quota_used()
     first = await Export(client, tmp_path / "out", resources=["time"], page_size=50).run(
         max_requests=5
     )
     assert not first.complete and first.stopped == "budget"
-    assert first.requests == _daily(auto_sandbox) - before == 5
+    assert first.requests == auto_sandbox.quota_used() - before == 5
     assert first.records["time"] == 4 * 50  # the probe, then four pages
     job = Export(client, tmp_path / "out", resources=["time"], page_size=50)
     plan = await job.plan()
@@ -201,7 +196,7 @@ async def test_the_reserve_leaves_todays_quota_for_others(
     assert plan.quota_left == 30 - 1 and not plan.fits  # 600 entries need 30 pages
     result = await job.run(reserve=10)
     assert result.stopped == "budget"
-    assert _daily(app) == 20  # 30 - the reserve of 10
+    assert app.quota_used() == 20  # 30 - the reserve of 10
     assert (await client.quota()).used == 20
 
 
@@ -306,9 +301,9 @@ async def test_a_finished_export_costs_nothing_when_run_again(
 ) -> None:
     client = _client(api, auto_sandbox, auto_clock)
     await Export(client, tmp_path, resources=["time", "task"]).run()
-    sent = _daily(auto_sandbox)
+    sent = auto_sandbox.quota_used()
     again = await Export(client, tmp_path, resources=["time", "task"]).run()
-    assert again.complete and again.requests == 0 and _daily(auto_sandbox) == sent
+    assert again.complete and again.requests == 0 and auto_sandbox.quota_used() == sent
     assert again.records == {"time": 600, "task": 150}
 
 

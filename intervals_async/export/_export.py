@@ -42,6 +42,8 @@ __all__ = [
     "ExportProgress",
     "ExportResult",
     "ResourcePlan",
+    "collection",
+    "in_id_order",
     "readable_resources",
 ]
 
@@ -154,8 +156,24 @@ def readable_resources(group: Group) -> list[str]:
     ]
 
 
+def collection(name: str) -> Resource:
+    """The collection called ``name``, or :class:`InvalidParameter` before any request."""
+    spec = resource(name)
+    if spec is None or "GET" not in spec.collection or name in ("me", "quota"):
+        raise InvalidParameter(f"{name!r} is not a collection to export", resource=name)
+    return spec
+
+
 def _by_id(spec: Resource, filters: Mapping[str, Any]) -> bool:
     return "id" in spec.sortfields and "sortfield" not in filters and "sortdir" not in filters
+
+
+def in_id_order(name: str, filters: Mapping[str, Any]) -> dict[str, Any]:
+    """``filters`` asking for id order, where the collection sorts by id and no other order was
+    asked for (pages then stay put while records are added, and ids only grow)."""
+    if _by_id(collection(name), filters):
+        return {**filters, "sortfield": "id", "sortdir": "ASC"}
+    return dict(filters)
 
 
 class Export:
@@ -204,7 +222,7 @@ class Export:
         self._filters = {k: dict(v) for k, v in (filters or {}).items()}
         self._resources = list(resources) if resources is not None else None
         for name in [*(self._resources or []), *self._filters]:
-            self._spec(name)  # bad input is refused before any request
+            collection(name)  # bad input is refused before any request
         for name, given in self._filters.items():
             paging = sorted({"limit", "offset"} & set(given))
             if paging:
@@ -213,7 +231,7 @@ class Export:
                     resource=name,
                     parameter=paging[0],
                 )
-            _validate.query(self._spec(name), given)
+            _validate.query(collection(name), given)
         if self._resources is not None:
             self._check_filtered(self._resources)
         self._restart = restart
@@ -229,13 +247,6 @@ class Export:
                     f"there is a filter for {name}, but the export does not read {name}",
                     resource=name,
                 )
-
-    @staticmethod
-    def _spec(name: str) -> Resource:
-        spec = resource(name)
-        if spec is None or "GET" not in spec.collection or name in ("me", "quota"):
-            raise InvalidParameter(f"{name!r} is not a collection to export", resource=name)
-        return spec
 
     def _sent(self) -> int:
         return self._client.statistics().requests_sent - self._started
@@ -266,7 +277,7 @@ class Export:
         job = {
             "format": self._format.value,
             "resources": {
-                n: _validate.query(self._spec(n), self._filters.get(n, {})) for n in names
+                n: _validate.query(collection(n), self._filters.get(n, {})) for n in names
             },
         }
         if sink.job is not None and sink.job != job and not self._restart:
@@ -279,7 +290,7 @@ class Export:
         plans = []
         for name in names:
             done = sink.progress.get(name, Progress())
-            spec = self._spec(name)
+            spec = collection(name)
             if done.done:
                 plans.append(
                     ResourcePlan(name, self._filters.get(name, {}), done.records, done.records, 0)
@@ -314,15 +325,13 @@ class Export:
     def _resume_at(self, name: str, done: Progress, listcount: int) -> int:
         """Where to read on from: the last record written, moved back by as many records as
         were deleted meanwhile (see :meth:`_Walk.collection`)."""
-        if not _by_id(self._spec(name), self._filters.get(name, {})) or done.last_id is None:
+        if not _by_id(collection(name), self._filters.get(name, {})) or done.last_id is None:
             return done.offset
         dropped = max(0, (done.listcount or 0) - listcount)
         return max(0, done.offset - 1 - dropped)
 
     async def _list(self, name: str, offset: int, limit: int) -> Page[Model]:
-        filters = dict(self._filters.get(name, {}))
-        if _by_id(self._spec(name), filters):
-            filters |= {"sortfield": "id", "sortdir": "ASC"}
+        filters = in_id_order(name, self._filters.get(name, {}))
         namespace = getattr(self._client, name)
         page: Page[Model] = await namespace.list(offset=offset, limit=limit, **filters)
         return page
@@ -424,7 +433,7 @@ class _Walk:
         done = attrs.evolve(self._sink.progress.get(name, Progress()))
         if done.done:
             return True
-        spec = export._spec(name)
+        spec = collection(name)
         if item.listcount is None:  # unpaged: one answer holds every record
             if self._room() < 1:
                 return False

@@ -25,10 +25,9 @@ Per collection, each run does the cheapest thing that keeps the mirror exact:
 
 from __future__ import annotations
 
-import contextlib
 import json
 import sqlite3
-from collections.abc import AsyncIterator, Callable, Iterator, Mapping, Sequence
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -38,9 +37,10 @@ import attrs
 
 from ..governor import Priority
 from ..models import Model, Task, Time
-from ..resources import Group, resource
-from ._export import Export, ExportError, readable_resources
-from ._records import create_table, ident, quoted, sqlite_row
+from ..resources import Group
+from ._db import Tables, connect, quoted, transaction
+from ._export import ExportError, collection, in_id_order, readable_resources
+from ._records import ident
 
 if TYPE_CHECKING:
     from .._client import IntervalsClient
@@ -90,28 +90,17 @@ class _Store:
 
     def __init__(self, path: Path) -> None:
         try:
-            self.db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db = connect(path)
             self.db.execute(
                 "CREATE TABLE IF NOT EXISTS _sync (resource TEXT PRIMARY KEY, state TEXT NOT NULL)"
             )
         except sqlite3.DatabaseError as exc:
             raise ExportError(f"{path} is not a usable SQLite mirror: {exc}") from None
-        self._inserts: dict[str, str] = {}
+        self._tables = Tables(self.db)
 
     def state(self, name: str) -> dict[str, Any]:
         row = self.db.execute("SELECT state FROM _sync WHERE resource = ?", (name,)).fetchone()
         return {} if row is None else dict(json.loads(row[0]))
-
-    @contextlib.contextmanager
-    def transaction(self) -> Iterator[None]:
-        self.db.execute("BEGIN IMMEDIATE")
-        try:
-            yield
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
-        self.db.execute("COMMIT")
 
     def write(
         self,
@@ -123,11 +112,8 @@ class _Store:
         delete: Sequence[int] = (),
     ) -> None:
         """Upsert ``records``, delete the rows ``delete`` and save ``state``, in one transaction."""
-        with self.transaction():
-            insert = self._inserts.get(name)
-            if insert is None:
-                insert = self._inserts[name] = create_table(self.db, name, model)
-            self.db.executemany(insert, (sqlite_row(r) for r in records))
+        with transaction(self.db):
+            self._tables.upsert(name, model, records)
             self.db.executemany(f"DELETE FROM {quoted(name)} WHERE id = ?", ((i,) for i in delete))
             self.db.execute(
                 "INSERT OR REPLACE INTO _sync VALUES (?, ?)", (name, json.dumps(dict(state)))
@@ -135,7 +121,7 @@ class _Store:
 
     def remember(self, names: Sequence[str]) -> None:
         """Keep the list of mirrored collections (the rows of ``_sync`` are per collection)."""
-        with self.transaction():
+        with transaction(self.db):
             self.db.execute(
                 "INSERT OR REPLACE INTO _sync VALUES ('_resources', ?)",
                 (json.dumps({"names": list(names)}),),
@@ -143,22 +129,19 @@ class _Store:
 
     def absent(self, name: str, keep: set[int]) -> list[int]:
         """The ids of the rows of ``name`` not in ``keep``."""
-        if not self._exists(name):
+        if not self._tables.exists(name):
             return []
         return [i for (i,) in self.db.execute(f"SELECT id FROM {quoted(name)}") if i not in keep]
 
     def count(self, name: str) -> int:
-        if name not in self._inserts and not self._exists(name):
+        """The rows of ``name``."""
+        if not self._tables.exists(name):
             return 0
         return int(self.db.execute(f"SELECT count(*) FROM {quoted(name)}").fetchone()[0])
 
-    def _exists(self, name: str) -> bool:
-        found = self.db.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (name,)).fetchone()
-        return found is not None
-
     def column(self, name: str, column: str, ids: Sequence[int]) -> dict[int, Any]:
         """``column`` of the rows ``ids`` of ``name``, by id."""
-        if not ids or not self._exists(name):
+        if not ids or not self._tables.exists(name):
             return {}
         found: dict[int, Any] = {}
         for start in range(0, len(ids), 500):
@@ -210,7 +193,7 @@ class Mirror:
         self._path = Path(path)
         self._resources = list(resources) if resources is not None else None
         for name in self._resources or []:
-            Export._spec(name)  # bad input is refused before any request
+            collection(name)  # bad input is refused before any request
         self._overlap = timedelta(seconds=overlap)
         self._refresh_after = refresh_after
 
@@ -310,12 +293,8 @@ class _Run:
 
     async def _pages(self, name: str, **filters: Any) -> AsyncIterator[list[Model]]:
         """Every matching record in batches of a page, in id order where the API sorts by id."""
-        spec = resource(name)
-        assert spec is not None
-        if "id" in spec.sortfields:
-            filters |= {"sortfield": "id", "sortdir": "ASC"}
         batch: list[Model] = []
-        async for record in getattr(self._client, name).iterate(**filters):
+        async for record in getattr(self._client, name).iterate(**in_id_order(name, filters)):
             batch.append(record)
             if len(batch) >= self._client.page_size:
                 yield batch

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import json
-import sqlite3
 import types
 import typing
 from collections.abc import Mapping, Sequence
@@ -26,7 +25,6 @@ __all__ = [
     "Column",
     "ColumnKind",
     "columns",
-    "create_table",
     "csv_row",
     "ident",
     "plain",
@@ -143,20 +141,3 @@ def sqlite_row(record: Model) -> list[Any]:
         else:
             row.append(value)
     return row
-
-
-def quoted(name: str) -> str:
-    """An SQL identifier (``group``, ``time`` and ``date`` are keywords)."""
-    return '"' + name.replace('"', '""') + '"'
-
-
-def create_table(db: sqlite3.Connection, table: str, model: type[Model]) -> str:
-    """Create ``table`` for ``model`` if it is missing; the ``INSERT OR REPLACE`` statement."""
-    cols = columns(model)
-    spec = ", ".join(
-        f"{quoted(c.name)} {c.kind.value}{' PRIMARY KEY' if c.name == 'id' else ''}" for c in cols
-    )
-    db.execute(f"CREATE TABLE IF NOT EXISTS {quoted(table)} ({spec})")
-    marks = ", ".join("?" for _ in cols)
-    names = ", ".join(quoted(c.name) for c in cols)
-    return f"INSERT OR REPLACE INTO {quoted(table)} ({names}) VALUES ({marks})"

@@ -27,7 +27,8 @@ from typing import Any, Protocol
 import attrs
 
 from ..models import Model
-from ._records import columns, create_table, csv_row, plain, quoted, sqlite_row
+from ._db import Tables, connect, transaction
+from ._records import columns, csv_row, plain
 
 __all__ = ["CHECKPOINT", "Format", "Progress", "Sink", "open_sink"]
 
@@ -206,16 +207,14 @@ class _SQLiteSink:
     def __init__(self, path: Path) -> None:
         self._path = path
         try:
-            # Worker threads take turns writing (never two at once): any thread may use it.
-            self._db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db = connect(path)
             self._db.execute(
                 "CREATE TABLE IF NOT EXISTS _export (key TEXT PRIMARY KEY, value TEXT)"
             )
             rows = dict(self._db.execute("SELECT key, value FROM _export").fetchall())
         except sqlite3.DatabaseError as exc:
             raise ValueError(f"{path} is not a usable SQLite file: {exc}") from exc
-        self._inserts: dict[str, str] = {}
+        self._tables = Tables(self._db)
         self.job: dict[str, Any] | None = json.loads(rows.pop("job")) if "job" in rows else None
         self.progress = {
             k.removeprefix("progress:"): Progress.from_json(json.loads(v)) for k, v in rows.items()
@@ -226,29 +225,19 @@ class _SQLiteSink:
         with self._transaction():
             self._db.execute("DELETE FROM _export")
             for name in {*job["resources"], *(self.job or {}).get("resources", ())}:
-                self._db.execute(f"DROP TABLE IF EXISTS {quoted(name)}")
+                self._tables.drop(name)
             self._db.execute("INSERT INTO _export VALUES ('job', ?)", (json.dumps(job),))
-        self.job, self.progress, self._inserts = job, {}, {}
+        self.job, self.progress = job, {}
 
-    @contextlib.contextmanager
-    def _transaction(self) -> Any:
-        self._db.execute("BEGIN IMMEDIATE")
-        try:
-            yield
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
-        self._db.execute("COMMIT")
+    def _transaction(self) -> contextlib.AbstractContextManager[None]:
+        return transaction(self._db)
 
     def append(
         self, name: str, model: type[Model], records: Sequence[Model], done: Progress
     ) -> None:
         """See :class:`Sink`."""
         with self._transaction():
-            insert = self._inserts.get(name)
-            if insert is None:
-                insert = self._inserts[name] = create_table(self._db, name, model)
-            self._db.executemany(insert, (sqlite_row(r) for r in records))
+            self._tables.upsert(name, model, records)
             self._db.execute(
                 "INSERT OR REPLACE INTO _export VALUES (?, ?)",
                 (f"progress:{name}", json.dumps(done.to_json())),
