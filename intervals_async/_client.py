@@ -32,7 +32,7 @@ from ._exceptions import (
     error_class,
 )
 from ._retry import RetryPolicy
-from .governor import Governor, Outcome, Priority, RateGovernor
+from .governor import Governor, Outcome, Priority, RateGovernor, shared_governor
 from .models import Quota
 from .resources._namespaces import (
     NAMESPACES,
@@ -103,10 +103,14 @@ class IntervalsClient:
         base_url: the API root; ``https`` unless the host is a loopback address.
         timeout: seconds, or an ``httpx.Timeout``.
         transport: an httpx transport to send through (a sandbox's, a mock...).
-        governor: the rate governor every attempt passes through. By default every client of
-            the process that keeps the wall clock shares one
-            :class:`~intervals_async.governor.RateGovernor` in memory (they share the IP); a
-            client given its own ``clock`` gets its own governor on it.
+        governor: the rate governor every attempt passes through, or a store setting for the
+            one it should use (``"host"``, ``"memory"``, ``"sqlite:///PATH"``,
+            ``"redis://..."``). By default (the ``INTERVALS_GOVERNOR`` setting, else
+            ``"host"``) every client of every process of the host shares one state, a SQLite
+            file in the user's state directory (``INTERVALS_STATE_DIR`` moves it), since they
+            share the host's IP; the clients of one process share one
+            :class:`~intervals_async.governor.RateGovernor` on it. A client given its own
+            ``clock`` gets its own governor in memory on that clock.
         account: the customer account name the governor keys the daily quota on.
         egress: the egress identity (host or NAT name) the governor keys the minute window on.
         priority: the priority of this client's calls (see :meth:`with_options`).
@@ -172,7 +176,7 @@ class IntervalsClient:
         base_url: str = DEFAULT_BASE_URL,
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
         transport: httpx.AsyncBaseTransport | None = None,
-        governor: Governor | None = None,
+        governor: Governor | str | None = None,
         account: str = "default",
         egress: str = "default",
         priority: Priority = Priority.DEFAULT,
@@ -217,9 +221,11 @@ class IntervalsClient:
             verify=True,
         )
         self.clock: Clock = clock if clock is not None else SystemClock()
-        if governor is None:
-            # Clients of one process share an IP: on the wall clock they share one governor.
-            governor = _process_governor() if clock is None else RateGovernor(clock=self.clock)
+        if governor is None and clock is not None:
+            governor = RateGovernor(clock=self.clock)
+        elif governor is None or isinstance(governor, str):
+            # Clients of one host share an IP: on the wall clock they share one state.
+            governor = shared_governor(governor)
         self.governor: Governor = governor
         self.account = account
         self.egress = egress
@@ -567,16 +573,6 @@ async def _stream_into(response: httpx.Response, target: Path) -> None:
     except BaseException:
         os.unlink(temporary)
         raise
-
-
-_PROCESS_GOVERNOR: list[RateGovernor] = []
-
-
-def _process_governor() -> RateGovernor:
-    """The governor the process's clients share when they are given none."""
-    if not _PROCESS_GOVERNOR:
-        _PROCESS_GOVERNOR.append(RateGovernor())
-    return _PROCESS_GOVERNOR[0]
 
 
 def _is_loopback(host: str) -> bool:

@@ -28,6 +28,16 @@ def spec_file(name: str) -> Path:
     return path
 
 
+@pytest.fixture(autouse=True)
+def host_state(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test's own per-host governor state (and so every process it starts): a test never
+    reads or writes the user's real state directory, nor another test's window or day."""
+    where = tmp_path_factory.mktemp("state")
+    monkeypatch.setenv("INTERVALS_STATE_DIR", str(where))
+    monkeypatch.delenv("INTERVALS_GOVERNOR", raising=False)
+    return where
+
+
 @pytest.fixture
 def anyio_backend() -> str:
     return "asyncio"

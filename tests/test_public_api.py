@@ -67,6 +67,8 @@ def test_models_and_governor_exports() -> None:
             assert getattr(models, name).__module__ == "intervals_async.models", name
             assert getattr(models, name).__doc__, name
     assert governor.__all__ == [
+        "AccountStatus",
+        "EgressStatus",
         "Governor",
         "GovernorEvent",
         "GovernorStatistics",
@@ -75,12 +77,17 @@ def test_models_and_governor_exports() -> None:
         "Outcome",
         "Permit",
         "Priority",
+        "ProcessStatus",
         "RateGovernor",
         "RedisStore",
         "SQLiteStore",
         "Store",
+        "StoreStatus",
         "Unmetered",
         "View",
+        "open_store",
+        "shared_governor",
+        "state_dir",
     ]
 
 

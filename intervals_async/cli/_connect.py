@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import json
+import logging
 import os
 import sys
 from collections.abc import AsyncIterator, Callable
@@ -32,8 +33,10 @@ from .._exceptions import (
     IntervalsError,
     InvalidParameter,
     PermissionDenied,
+    StoreError,
 )
 from ..export import ExportError
+from ..governor import MemoryStore, RateGovernor, open_store
 
 __all__ = [
     "EXIT_API",
@@ -45,7 +48,9 @@ __all__ = [
     "connection_options",
     "emit_json",
     "fail",
+    "governor_option",
     "guarded",
+    "show_logs",
 ]
 
 EXIT_BAD_INPUT = 2
@@ -63,17 +68,73 @@ def fail(message: str, code: int = EXIT_BAD_INPUT) -> NoReturn:
     sys.exit(code)
 
 
+class _Stderr(logging.Handler):
+    """Log records as ``intervals-async: warning: ...`` lines on the stderr of the moment (a live
+    progress bar redirects it, and then prints them above itself)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            click.echo(
+                f"intervals-async: {record.levelname.lower()}: {record.getMessage()}", err=True
+            )
+        except Exception:  # pragma: no cover - logging must never fail the command
+            self.handleError(record)
+
+
+def show_logs(verbosity: int) -> None:
+    """Print the SDK's log records on stderr: warnings (a code 12, say) always, errors only
+    with ``verbosity`` < 0 (``--quiet``), retries, long waits and quota syncs too with
+    ``verbosity`` > 0 (``--verbose``)."""
+    logger = logging.getLogger("intervals_async")
+    logger.handlers = [h for h in logger.handlers if not isinstance(h, _Stderr)]
+    logger.addHandler(_Stderr())
+    logger.setLevel(
+        logging.ERROR if verbosity < 0 else logging.INFO if verbosity else logging.WARNING
+    )
+    logger.propagate = False
+
+
+def governor_option(command: F) -> F:
+    """``--governor SETTING``: where the governor's state lives (see ``docs/governor.md``)."""
+    return click.option(
+        "--governor",
+        "governor",
+        default=None,
+        metavar="SETTING",
+        help="Where the rate governor's state lives: host (default: one file shared by this "
+        "host's processes), memory, sqlite:///PATH or redis://... "
+        "(default: the INTERVALS_GOVERNOR variable, else host).",
+    )(command)
+
+
 class Connection:
     """How to reach the API: a real account (token from a file or ``INTERVALS_TOKEN``) or the
-    embedded sandbox."""
+    embedded sandbox, and which governor state to keep."""
 
     def __init__(
-        self, *, token_file: Path | None, sandbox: bool, base_url: str | None, account: str
+        self,
+        *,
+        token_file: Path | None,
+        sandbox: bool,
+        base_url: str | None,
+        account: str,
+        governor: str | None = None,
     ) -> None:
         self.token_file = token_file
         self.sandbox = sandbox
         self.base_url = base_url
         self.account = account
+        self.governor = governor
+
+    def _governor(self) -> RateGovernor:
+        """The governor the settings name. An embedded sandbox is born with the process, so no
+        other program shares its window: unless told otherwise, its state is in memory."""
+        try:
+            if self.sandbox and self.governor is None:
+                return RateGovernor(store=MemoryStore())
+            return RateGovernor(store=open_store(self.governor))
+        except ValueError as exc:
+            fail(str(exc))
 
     def _token(self) -> str:
         if self.token_file is not None:
@@ -104,6 +165,7 @@ class Connection:
                 base_url="https://api.sandbox.invalid/",
                 transport=app.transport(),
                 account=self.account,
+                governor=self._governor(),
                 **options,
             )
         else:
@@ -112,12 +174,17 @@ class Connection:
                     self._token(),
                     base_url=self.base_url or DEFAULT_BASE_URL,
                     account=self.account,
+                    governor=self._governor(),
                     **options,
                 )
             except ValueError as exc:
                 fail(str(exc))
-        async with client:
-            yield client
+        try:
+            async with client:
+                yield client
+        finally:
+            if isinstance(client.governor, RateGovernor):
+                await client.governor.aclose()
 
 
 def connection_options(command: F) -> F:
@@ -136,7 +203,12 @@ def connection_options(command: F) -> F:
         show_default=True,
         help="The name the governor keys this account's daily quota on.",
     )
+    @governor_option
     @click.option("--json", "as_json", is_flag=True, help="Print a JSON summary on stdout.")
+    @click.option(
+        "--verbose", "-v", is_flag=True, help="Also say each retry, long wait and quota sync."
+    )
+    @click.option("--quiet", "-q", is_flag=True, help="Log only errors (no warnings).")
     @click.option("--debug", is_flag=True, help="Show the traceback of unexpected failures.")
     @functools.wraps(command)
     def wrapper(
@@ -144,10 +216,20 @@ def connection_options(command: F) -> F:
         sandbox: bool,
         base_url: str | None,
         account: str,
+        governor: str | None,
+        verbose: bool,
+        quiet: bool,
         **kwargs: Any,
     ) -> Any:
+        if verbose and quiet:
+            fail("--verbose and --quiet contradict each other: give one")
+        show_logs(-1 if quiet else 1 if verbose else 0)
         connection = Connection(
-            token_file=token_file, sandbox=sandbox, base_url=base_url, account=account
+            token_file=token_file,
+            sandbox=sandbox,
+            base_url=base_url,
+            account=account,
+            governor=governor,
         )
         return command(connection=connection, **kwargs)
 
@@ -164,6 +246,8 @@ def guarded(run: Callable[[], int], *, debug: bool) -> NoReturn:
         fail(str(error), EXIT_BAD_INPUT)
     except (AuthenticationError, PermissionDenied) as error:
         fail(str(error), EXIT_AUTH)
+    except StoreError as error:
+        fail(str(error), EXIT_BAD_INPUT)
     except IntervalsError as error:
         fail(f"{error} (run the same command again to resume)", EXIT_API)
     except Exception as error:

@@ -19,6 +19,7 @@ from ..sandbox import (
 )
 from ._connect import EXIT_INTERRUPTED, fail
 from ._demo import run_demo
+from ._governor import governor_group
 from ._jobs import export_command, quota_command, sync_command
 
 __all__ = ["main"]
@@ -58,6 +59,7 @@ def main() -> None:
 main.add_command(export_command)
 main.add_command(sync_command)
 main.add_command(quota_command)
+main.add_command(governor_group)
 
 
 @main.group()

@@ -2,13 +2,17 @@
 
 :class:`RateGovernor` keeps the API's limits (100 requests per minute per IP, 6,000 or 12,000 per
 day per account) at the full rate they allow; :class:`Unmetered` admits everything and only counts.
-Its state lives in a store: :class:`MemoryStore` (one process, the default), :class:`SQLiteStore`
-(the processes of one host) or :class:`RedisStore` (a fleet of hosts).
+Its state lives in a store: :class:`SQLiteStore` (the processes of one host; by default one file
+per user of the host), :class:`RedisStore` (a fleet of hosts) or :class:`MemoryStore` (one process
+alone, or a virtual clock). :func:`open_store` turns a setting (``"host"``, ``"memory"``,
+``"sqlite:///PATH"``, ``"redis://..."``) into a store.
 """
 
 from __future__ import annotations
 
 from ._core import Limits as Limits
+from ._default import open_store as open_store
+from ._default import state_dir as state_dir
 from ._redis import RedisStore as RedisStore
 from ._seam import Governor as Governor
 from ._seam import Outcome as Outcome
@@ -18,12 +22,19 @@ from ._seam import Unmetered as Unmetered
 from ._shell import GovernorEvent as GovernorEvent
 from ._shell import GovernorStatistics as GovernorStatistics
 from ._shell import RateGovernor as RateGovernor
+from ._shell import shared_governor as shared_governor
 from ._sqlite import SQLiteStore as SQLiteStore
+from ._store import AccountStatus as AccountStatus
+from ._store import EgressStatus as EgressStatus
 from ._store import MemoryStore as MemoryStore
+from ._store import ProcessStatus as ProcessStatus
 from ._store import Store as Store
+from ._store import StoreStatus as StoreStatus
 from ._store import View as View
 
 __all__ = [
+    "AccountStatus",
+    "EgressStatus",
     "Governor",
     "GovernorEvent",
     "GovernorStatistics",
@@ -32,12 +43,17 @@ __all__ = [
     "Outcome",
     "Permit",
     "Priority",
+    "ProcessStatus",
     "RateGovernor",
     "RedisStore",
     "SQLiteStore",
     "Store",
+    "StoreStatus",
     "Unmetered",
     "View",
+    "open_store",
+    "shared_governor",
+    "state_dir",
 ]
 
 for _name in __all__:

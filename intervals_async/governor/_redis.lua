@@ -1,18 +1,22 @@
 -- The governor's core (governor/_core.py) for RedisStore: one call of this script is one atomic
--- decision. It is the same algorithm, line for line where it can be; tests/test_governor_redis.py
--- plays the same schedules through both and compares every answer.
+-- decision. It is the same algorithm, line for line where it can be;
+-- tests/test_governor_stores.py plays the same schedules through both and compares every answer.
 --
 -- KEYS: 1 egress hash (bucket, cooldown, sends per server minute), 2 leases zset (slots in flight
 -- -> lease end), 3 frees zset (completed slots -> when they come back), 4 day hash (one account),
--- 5 clock hash (the server-clock bracket). All share one hash tag: one Redis Cluster slot.
+-- 5 clock hash (the server-clock bracket), 6 presence hash (process + egress -> its waiting
+-- count, under a lease), 7 names hash (egress and day keys -> the names they stand for).
+-- All share one hash tag: one Redis Cluster slot.
 -- ARGV: 1 op, 2 now ('' = Redis TIME, the fleet's one clock), 3-13 the limits, 14 daily (0/1),
--- then the op's own: acquire: 15 reserve fraction, 16 horizon, 17 slot;
--- release: 15 slot, 16 sent at, 17 sent (0/1), 18 code, 19 server Date (epoch s, '' if none);
--- reconcile: 15 used, 16 limit; view: nothing.
+-- 15 presence field ('' = none: the process, a space, the egress key), 16 waiting count,
+-- 17 presence lease (s), 18 egress name and 19 account name ('' = not to be named), then the
+-- op's own: acquire: 20 reserve fraction, 21 horizon, 22 slot; release: 20 slot, 21 sent at,
+-- 22 sent (0/1), 23 code, 24 server Date (epoch s, '' if none); reconcile: 20 used, 21 limit;
+-- view: nothing.
 -- Every number crosses as a string with microseconds ('%.6f'): Lua would truncate floats to
 -- integers in replies.
 
-local E, L, F, D, C = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
+local E, L, F, D, C, P, NAMES = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7]
 local op = ARGV[1]
 local now
 if ARGV[2] ~= '' then
@@ -225,24 +229,40 @@ local function complete(completed, slot, sent_at, sent, code, server_date)
   end
 end
 
+-- who asks, for `governor status`: its waiting count under a lease, the limits it keeps, and
+-- the names behind the hashed keys (kept two days, like the longest-lived key)
+local function present(t)
+  if ARGV[15] ~= '' then
+    redis.call('HSET', P, ARGV[15], ARGV[16] .. ' ' .. fmt(t) .. ' ' .. fmt(t + tonumber(ARGV[17]))
+               .. ' ' .. N .. ' ' .. fmt(W))
+    redis.call('PEXPIRE', P, 2 * DAY * 1000)
+  end
+  if ARGV[18] ~= '' then redis.call('HSET', NAMES, E, ARGV[18]) end
+  if ARGV[19] ~= '' then redis.call('HSET', NAMES, D, ARGV[19]) end
+  redis.call('PEXPIRE', NAMES, 2 * DAY * 1000)
+end
+
 local kind, value, flag = 'ok', now, 0
 if op == 'acquire' then
-  kind, value, flag = decide(now, tonumber(ARGV[15]), tonumber(ARGV[16]))
-  if kind == 'admit' then admit(now, value, ARGV[17]) end
+  kind, value, flag = decide(now, tonumber(ARGV[20]), tonumber(ARGV[21]))
+  if kind == 'admit' then admit(now, value, ARGV[22]) end
   save_egress()
   if DAILY_ON then save_day(now) end
+  present(now)
 elseif op == 'release' then
-  complete(now, ARGV[15], num(ARGV[16], nil), ARGV[17] == '1', num(ARGV[18], nil),
-           num(ARGV[19], nil))
+  complete(now, ARGV[20], num(ARGV[21], nil), ARGV[22] == '1', num(ARGV[23], nil),
+           num(ARGV[24], nil))
   save_egress()
   save_day(now)
+  present(now)
 elseif op == 'reconcile' then
   roll(now)
-  day.used = math.max(day.used, tonumber(ARGV[15]))
-  local limit = num(ARGV[16], 0)
+  day.used = math.max(day.used, tonumber(ARGV[20]))
+  local limit = num(ARGV[21], 0)
   if limit > 0 then day.limit = limit end
   day.synced_at = now
   save_day(now)
+  present(now)
 end
 
 -- the view, for statistics: as of this call

@@ -18,10 +18,20 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit, urlunsplit
 
+import attrs
+
 from .._exceptions import StoreError
 from ._core import Admit, Closed, Decision, Limits, Wait
 from ._seam import Outcome, Permit, Priority
-from ._store import View
+from ._store import (
+    AccountStatus,
+    EgressStatus,
+    ProcessStatus,
+    StoreStatus,
+    View,
+    presence_lease,
+    process_id,
+)
 
 if TYPE_CHECKING:
     import redis.asyncio
@@ -100,6 +110,8 @@ class RedisStore:
             str(math.ceil(ttl * 1000)),
         ]
         self._views: dict[tuple[str, str], View] = {}
+        self.process = process_id()
+        self._lease = repr(presence_lease(self.limits, self.horizon))
         self.calls = 0  # script calls made: one per acquire, release or reconcile
 
     def __repr__(self) -> str:
@@ -108,13 +120,27 @@ class RedisStore:
     # -- the store protocol ---------------------------------------------------------------------
 
     async def acquire(
-        self, now: float, account: str, egress: str, priority: Priority, *, daily: bool
+        self,
+        now: float,
+        account: str,
+        egress: str,
+        priority: Priority,
+        *,
+        daily: bool,
+        waiting: int = 0,
     ) -> tuple[Decision, float]:
         """Decide and take the slot: one script call."""
         slot = uuid.uuid4().hex
         reserve = self.limits.reserve[priority]
         reply = await self._call(
-            "acquire", account, egress, daily, repr(reserve), repr(self.horizon), slot
+            "acquire",
+            account,
+            egress,
+            daily,
+            repr(reserve),
+            repr(self.horizon),
+            slot,
+            waiting=waiting,
         )
         kind, value, flag, store_now = reply[0], float(reply[1]), reply[2], float(reply[3])
         if kind == "admit":
@@ -123,7 +149,9 @@ class RedisStore:
             return Closed(value, by_server=flag == "1"), store_now
         return Wait(value), store_now
 
-    async def release(self, now: float, permit: Permit, outcome: Outcome, *, daily: bool) -> None:
+    async def release(
+        self, now: float, permit: Permit, outcome: Outcome, *, daily: bool, waiting: int = 0
+    ) -> None:
         """Hand the slot back: one script call (completed at Redis's ``TIME``)."""
         date = "" if outcome.server_date is None else repr(outcome.server_date.timestamp())
         await self._call(
@@ -137,11 +165,12 @@ class RedisStore:
             "" if outcome.code is None else str(outcome.code),
             date,
             now=repr(outcome.completed_at) if self._clock is not None else "",
+            waiting=waiting,
         )
 
     async def reconcile(self, now: float, account: str, *, used: int, limit: int | None) -> None:
         """Take the server's count: one script call."""
-        await self._call("reconcile", account, "default", True, str(used), str(limit or 0))
+        await self._call("reconcile", account, "", True, str(used), str(limit or 0))
 
     def view(self, now: float, account: str, egress: str) -> View:
         """The state as the last script call of this process saw it."""
@@ -158,6 +187,70 @@ class RedisStore:
         """Read the state now: one script call."""
         await self._call("view", account, egress, True)
         return self._views[(account, egress)]
+
+    async def status(self, now: float) -> StoreStatus:
+        """Every egress, account and live process of this prefix, read now (a script call per
+        egress and per account, and two reads)."""
+        tag = "{" + self.prefix + "}"
+        try:
+            names = await self._client.hgetall(f"{tag}:n")
+            presence = await self._client.hgetall(f"{tag}:p")
+        except self._redis_error as exc:
+            raise StoreError(f"cannot read the governor's state at {self.url}: {exc}") from None
+        egresses: dict[str, str] = {}
+        accounts: dict[str, str] = {}
+        for raw_key, raw_name in names.items():
+            key, name = _text(raw_key), _text(raw_name)
+            (egresses if key.startswith(f"{tag}:e:") else accounts)[key] = name
+        processes, kept, store_now = [], {}, now
+        for field, value in presence.items():
+            process, _, key = _text(field).partition(" ")
+            waiting, seen, expires, per_minute, window = _text(value).split(" ")
+            kept[key] = (int(per_minute), float(window))
+            processes.append((process, key, int(waiting), float(seen), float(expires)))
+        rows = []
+        for key, name in sorted(egresses.items(), key=lambda item: item[1]):
+            limits = self.limits
+            if key in kept:
+                limits = attrs.evolve(limits, per_minute=kept[key][0], window=kept[key][1])
+            view, store_now = await self._reader(limits)._view("", name)
+            rows.append(
+                EgressStatus(
+                    name=name,
+                    per_minute=limits.per_minute,
+                    window=limits.window,
+                    window_used=view.window_used,
+                    window_free=max(0, limits.per_minute - view.window_used),
+                    in_flight=view.in_flight,
+                    next_slot_at=view.next_slot_at,
+                    cooldown_until=view.cooldown_until,
+                    throttled=view.throttled,
+                )
+            )
+        days = []
+        for name in sorted(accounts.values()):
+            view, store_now = await self._view(name, "")
+            days.append(
+                AccountStatus(
+                    name=name,
+                    day_used=view.day_used,
+                    day_limit=view.day_limit,
+                    resets_at=view.reset_at,
+                    day_closed=view.day_closed,
+                    synced_at=view.synced_at,
+                )
+            )
+        return StoreStatus(
+            store=repr(self),
+            now=store_now,
+            egresses=tuple(rows),
+            accounts=tuple(days),
+            processes=tuple(
+                ProcessStatus(process, egresses.get(key, "?"), waiting, seen, expires)
+                for process, key, waiting, seen, expires in sorted(processes, key=lambda p: p[3])
+                if expires > store_now
+            ),
+        )
 
     async def ping(self) -> None:
         """Check that Redis answers (raise :class:`StoreError` if not)."""
@@ -177,25 +270,66 @@ class RedisStore:
 
     # -- internals ------------------------------------------------------------------------------
 
+    def _reader(self, limits: Limits) -> RedisStore:
+        """This store's connection, judging by other limits (for the status of an egress whose
+        processes keep their own)."""
+        if limits == self.limits:
+            return self
+        return RedisStore(self._client, limits, prefix=self.prefix, clock=self._clock)
+
+    async def _view(self, account: str, egress: str) -> tuple[View, float]:
+        reply = await self._call("view", account, egress, False)
+        return self._views[(account, egress)], float(reply[3])
+
     def _keys(self, account: str, egress: str) -> list[str]:
         tag = "{" + self.prefix + "}"
         e, a = _digest(egress), _digest(account)
-        return [f"{tag}:e:{e}", f"{tag}:l:{e}", f"{tag}:f:{e}", f"{tag}:d:{a}", f"{tag}:c"]
+        return [
+            f"{tag}:e:{e}",
+            f"{tag}:l:{e}",
+            f"{tag}:f:{e}",
+            f"{tag}:d:{a}",
+            f"{tag}:c",
+            f"{tag}:p",
+            f"{tag}:n",
+        ]
 
     async def _call(
-        self, op: str, account: str, egress: str, daily: bool, *args: str, now: str = ""
+        self,
+        op: str,
+        account: str,
+        egress: str,
+        daily: bool,
+        *args: str,
+        now: str = "",
+        waiting: int | None = None,
     ) -> list[str]:
         if not now and self._clock is not None:
             now = repr(self._clock())
-        argv = [op, now, *self._limits, "1" if daily else "0", *args]
+        keys = self._keys(account, egress)
+        # Every question but a read leaves who asked and the names behind the hashed keys.
+        present = f"{self.process} {keys[0]}" if waiting is not None and egress else ""
+        named = op != "view"
+        argv = [
+            op,
+            now,
+            *self._limits,
+            "1" if daily else "0",
+            present,
+            str(waiting or 0),
+            self._lease,
+            egress if named else "",
+            account if named else "",
+            *args,
+        ]
         self.calls += 1
         try:
-            raw = await self._script(keys=self._keys(account, egress), args=argv)
+            raw = await self._script(keys=keys, args=argv)
         except self._errors as exc:
             raise StoreError(f"cannot reach Redis at {self.url}: {exc}") from None
         except self._redis_error as exc:
             raise StoreError(f"Redis at {self.url} refused the governor's script: {exc}") from None
-        reply = [item.decode() if isinstance(item, bytes) else str(item) for item in raw]
+        reply = [_text(item) for item in raw]
         self._views[(account, egress)] = View(
             window_used=int(reply[4]),
             in_flight=int(reply[5]),
@@ -210,6 +344,11 @@ class RedisStore:
             clock_offset=float(reply[13]),
         )
         return reply
+
+
+def _text(item: Any) -> str:
+    """A reply item as text (redis-py gives bytes unless told to decode)."""
+    return item.decode() if isinstance(item, bytes) else str(item)
 
 
 def _digest(name: str) -> str:

@@ -6,8 +6,9 @@ the waiter at the head of an egress's queue asks the core and sleeps, on a singl
 time the core names or until a slot is released; everyone behind it waits on an event of its own.
 Nobody polls, and choosing the next head costs O(log n) with n waiters.
 
-The limits' state lives in a store (``_store.py``): this process's memory by default, or a SQLite
-file or a Redis server shared with other processes. Queues stay local to each process. A shared
+The limits' state lives in a store (``_store.py``): by default one SQLite file per user of the
+host, shared by every process on it (the per-minute limit is per IP; ``_default.py``), or this
+process's memory, or a Redis server shared by a fleet. Queues stay local to each process. A shared
 store cannot wake this process's waiters when another process frees a slot, so it admits the
 head of a queue ahead of time (up to its ``horizon``) and the head sleeps here until its time,
 still the head: each request costs one question to the store, and each process holds at most one
@@ -29,10 +30,11 @@ import attrs
 from .._clock import Clock, SystemClock
 from .._exceptions import DailyQuotaExceeded, GovernorTimeout, StoreError
 from ._core import Admit, Closed, Decision, Limits
+from ._default import open_store, resolve_setting, state_dir
 from ._seam import Outcome, Permit, Priority
-from ._store import MemoryStore, Store, View
+from ._store import MemoryStore, Store, StoreStatus, View, presence_lease
 
-__all__ = ["GovernorEvent", "GovernorStatistics", "RateGovernor"]
+__all__ = ["GovernorEvent", "GovernorStatistics", "RateGovernor", "shared_governor"]
 
 logger = logging.getLogger("intervals_async.governor")
 
@@ -186,8 +188,13 @@ class RateGovernor:
     Args:
         limits: the limits to keep (default: 100 per 60 s, 6,000 a day); with a ``store``, the
             store's.
-        store: where the limits' state lives: :class:`MemoryStore` (default, one process),
-            :class:`SQLiteStore` (the processes of one host) or :class:`RedisStore` (a fleet).
+        store: where the limits' state lives: a :class:`SQLiteStore` (the processes of one
+            host), a :class:`RedisStore` (a fleet), a :class:`MemoryStore` (this process alone),
+            or a setting that names one (``"host"``, ``"memory"``, ``"sqlite:///PATH"``,
+            ``"redis://..."``). By default, the ``INTERVALS_GOVERNOR`` setting, else ``"host"``:
+            one SQLite file in the user's state directory, shared by every process of the
+            host, since they share its IP. A governor given its own ``clock`` (a virtual one,
+            say) and no store keeps its state in memory.
         clock: the clock to wait on (a virtual one in tests).
         aging: seconds of waiting that lift a waiter one priority level (anti-starvation).
         hooks: callables told of waits, throttles, retries and quota syncs.
@@ -197,21 +204,28 @@ class RateGovernor:
         self,
         limits: Limits | None = None,
         *,
-        store: Store | None = None,
+        store: Store | str | None = None,
         clock: Clock | None = None,
         aging: float = 30.0,
         hooks: tuple[Hook, ...] = (),
     ) -> None:
-        if store is None:
+        if store is None and clock is not None:
+            # A clock of its own (virtual, say) is not the host's: the host's state cannot keep it.
             store = MemoryStore(limits)
+        elif store is None or isinstance(store, str):
+            store = open_store(store, limits)
         elif limits is not None and limits != store.limits:
             raise ValueError("a governor with a store keeps the store's limits: give them to it")
-        self.store = store
+        self.store: Store = store
         self.clock: Clock = clock or SystemClock()
         self.aging = aging
         self.hooks = list(hooks)
         self._queues: dict[str, _Queue] = {}
         self._seq = itertools.count()
+        self._warned_until: dict[str, float] = {}  # per egress: the cooldown last warned of
+        # A shared store is asked at least this often while requests wait, so that this
+        # process's waiting count stands in it (``governor status``) for as long as it waits.
+        self._ask_every = 0.8 * presence_lease(store.limits, store.horizon) if store.horizon else 0
 
     @property
     def limits(self) -> Limits:
@@ -251,7 +265,7 @@ class RateGovernor:
         first: tuple[Decision, float] | None = None
         if queue.size == 0 and not self.store.horizon:
             # In memory, the fast path: nobody waits, so ask at once (admitted now, or queue).
-            first = await self._ask(account, egress, priority, daily)
+            first = await self._ask(account, egress, priority, daily, 0)
             if isinstance(first[0], Admit):
                 return await self._granted(account, egress, priority, first, daily)
         waiter = _Waiter(account, priority, daily, next(self._seq), self.clock.time())
@@ -272,7 +286,8 @@ class RateGovernor:
                         )
                     await self._sleep(waiter, None if deadline is None else deadline - now)
                     continue
-                answer, first = first or await self._ask(account, egress, priority, daily), None
+                answer = first or await self._ask(account, egress, priority, daily, queue.size - 1)
+                first = None
                 decision, store_now = answer
                 if isinstance(decision, Admit):
                     # Admitted ahead of time, it keeps the head while it sleeps until then: each
@@ -297,6 +312,15 @@ class RateGovernor:
                         available_at=_when(until),
                     )
                 self._emit("wait", account, egress, until)
+                if until - now > 1.0:
+                    logger.info(
+                        "waiting %.1f s for a slot on %s (%d requests wait)",
+                        until - now,
+                        egress,
+                        queue.size,
+                    )
+                if self._ask_every:
+                    until = min(until, now + self._ask_every)
                 await self._sleep(waiter, max(until - now, 1e-6))
         finally:
             queue.leave(waiter)
@@ -304,9 +328,12 @@ class RateGovernor:
                 self._next(queue)
 
     async def _ask(
-        self, account: str, egress: str, priority: Priority, daily: bool
+        self, account: str, egress: str, priority: Priority, daily: bool, waiting: int
     ) -> tuple[Decision, float]:
-        return await self.store.acquire(self.clock.time(), account, egress, priority, daily=daily)
+        """One question to the store; ``waiting``: the others of this process that wait."""
+        return await self.store.acquire(
+            self.clock.time(), account, egress, priority, daily=daily, waiting=waiting
+        )
 
     async def _granted(
         self,
@@ -336,8 +363,12 @@ class RateGovernor:
         Never raises for a store that cannot be reached: the attempt is over either way, and the
         slot's lease frees it in the store.
         """
+        queue = self._queues.get(permit.egress)
+        waiting = queue.size if queue is not None else 0
         try:
-            await self.store.release(self.clock.time(), permit, outcome, daily=daily)
+            await self.store.release(
+                self.clock.time(), permit, outcome, daily=daily, waiting=waiting
+            )
         except StoreError as error:
             logger.warning(
                 "could not hand a slot of %s back (%s); its lease frees it within %.0f s",
@@ -346,16 +377,24 @@ class RateGovernor:
                 self.limits.lease,
             )
         if outcome.code == 12:
-            logger.info(
-                "code 12 on %s: every request through it waits %.0f s",
-                permit.egress,
-                self.limits.cooldown,
-            )
             until = outcome.completed_at + self.limits.cooldown
+            self._throttled(permit.egress, outcome.completed_at, until)
             self._emit("throttle", permit.account, permit.egress, until)
-        queue = self._queues.get(permit.egress)
         if queue is not None:
             self._wake(queue)
+
+    def _throttled(self, egress: str, at: float, until: float) -> None:
+        """A code 12 came back: say so, once per cooldown (it is never silent)."""
+        if at < self._warned_until.get(egress, float("-inf")):
+            return
+        self._warned_until[egress] = until
+        logger.warning(
+            "the server refused a request as too fast (code 12): every request through %r "
+            "cools down for %.0f s; another program on this IP may be sending requests to the "
+            "API (share this governor's store with it: see `intervals-async governor status`)",
+            egress,
+            self.limits.cooldown,
+        )
 
     def retrying(self, account: str, egress: str, reason: str, delay: float) -> None:
         """The client is about to retry a request (for the hooks)."""
@@ -396,6 +435,11 @@ class RateGovernor:
         """:meth:`statistics`, read from the store now (the whole fleet's state)."""
         view = await self.store.refresh(self.clock.time(), account, egress)
         return self._statistics(view, egress)
+
+    async def status(self) -> StoreStatus:
+        """Every egress's window, account's day and live process in the store, read now (what
+        ``intervals-async governor status`` shows); spends no request."""
+        return await self.store.status(self.clock.time())
 
     def _statistics(self, view: View, egress: str) -> GovernorStatistics:
         queue = self._queues.get(egress)
@@ -452,6 +496,21 @@ class RateGovernor:
         event = GovernorEvent(kind, account, egress, until, detail)
         for hook in self.hooks:
             hook(event)
+
+
+_SHARED: dict[tuple[str, str], RateGovernor] = {}
+
+
+def shared_governor(setting: str | None = None) -> RateGovernor:
+    """The process's one governor for a store setting (default: ``INTERVALS_GOVERNOR``, else
+    the host's file); the clients given no governor, or the same setting, share it, so that
+    their requests queue together."""
+    chosen = resolve_setting(setting)
+    key = (chosen, str(state_dir()) if chosen == "host" else "")
+    governor = _SHARED.get(key)
+    if governor is None:
+        governor = _SHARED[key] = RateGovernor(store=chosen)
+    return governor
 
 
 def _when(epoch: float) -> datetime:

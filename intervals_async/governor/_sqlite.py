@@ -7,7 +7,12 @@ readers go on meanwhile. The file keeps the day's count through restarts and cra
 killed mid-request leaves its slots as leases that run out (``Limits.lease``).
 
 The clock is the host's (every process on one host shares it). The calls run in a worker thread,
-one at a time per store, so the event loop never waits on the file's lock.
+one at a time per store, so the event loop never waits on the file's lock. Each question also
+leaves the asking process's waiting count under a lease (the ``presence`` table), for
+``governor status``; a killed process drops out when its lease runs out.
+
+With no store given, a governor on the wall clock keeps its state in one such file per user of
+the host (``_default.py``).
 """
 
 from __future__ import annotations
@@ -15,18 +20,29 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-import anyio
 import anyio.to_thread
+import attrs
 import cattrs
 
 from .._exceptions import StoreError
 from ._core import ClockState, Core, DayState, Decision, EgressState, Limits
 from ._seam import Outcome, Permit, Priority
-from ._store import View, decide_and_admit, view_of
+from ._store import (
+    ProcessStatus,
+    StoreStatus,
+    View,
+    account_status,
+    decide_and_admit,
+    egress_status,
+    presence_lease,
+    process_id,
+    view_of,
+)
 
 __all__ = ["SQLiteStore"]
 
@@ -36,7 +52,14 @@ _SCHEMA = """
 CREATE TABLE IF NOT EXISTS egress (name TEXT PRIMARY KEY, state TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS day (account TEXT PRIMARY KEY, state TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS clock (id INTEGER PRIMARY KEY CHECK (id = 1), low REAL, high REAL);
+CREATE TABLE IF NOT EXISTS presence (
+    process TEXT NOT NULL, egress TEXT NOT NULL, waiting INTEGER NOT NULL,
+    seen_at REAL NOT NULL, expires_at REAL NOT NULL, per_minute INTEGER NOT NULL,
+    window REAL NOT NULL, PRIMARY KEY (process, egress)
+);
 """
+
+_KEPT = 86_400.0  # presence rows outlive their lease by a day: the last limits an egress kept
 
 # Plain data in and out of JSON (dict keys of minutes come back as ints).
 _states = cattrs.Converter()
@@ -52,6 +75,9 @@ class SQLiteStore:
             (default: a window). Only the head of each process's queue holds such a
             reservation, so they are never more than the processes sharing the store.
         busy_timeout: seconds to wait for another process's transaction before failing.
+        make_parents: create the file's directory if it is missing (the per-host default
+            does); otherwise a missing directory is an error.
+        hint: what to do when the file cannot be used, added to every ``StoreError``.
 
     Raises (on first use):
         StoreError: the file cannot be opened or written, is not a database, or stays locked.
@@ -64,13 +90,20 @@ class SQLiteStore:
         *,
         horizon: float | None = None,
         busy_timeout: float = 10.0,
+        make_parents: bool = False,
+        hint: str = "",
     ) -> None:
         self.path = Path(path)
         self.limits = limits or Limits()
         self.horizon = self.limits.window if horizon is None else horizon
         self.busy_timeout = busy_timeout
+        self.make_parents = make_parents
+        self.hint = hint
+        self.process = process_id()
         self._connection: sqlite3.Connection | None = None
-        self._lock: anyio.Lock | None = None
+        # A thread lock, not an event loop's: one store may serve several loops in turn (the
+        # process's default governor outlives each anyio.run).
+        self._lock = threading.Lock()
         self._seen = Core(self.limits)  # what this process last read, for view()
         self.calls = 0  # transactions made: one per acquire, release or reconcile
 
@@ -80,7 +113,14 @@ class SQLiteStore:
     # -- the store protocol ---------------------------------------------------------------------
 
     async def acquire(
-        self, now: float, account: str, egress: str, priority: Priority, *, daily: bool
+        self,
+        now: float,
+        account: str,
+        egress: str,
+        priority: Priority,
+        *,
+        daily: bool,
+        waiting: int = 0,
     ) -> tuple[Decision, float]:
         """Decide and take the slot in one transaction."""
 
@@ -89,9 +129,11 @@ class SQLiteStore:
                 core, now, account, egress, priority, daily=daily, horizon=self.horizon
             )
 
-        return await self._run(account, egress, step), now
+        return await self._run(account, egress, step, presence=(now, waiting)), now
 
-    async def release(self, now: float, permit: Permit, outcome: Outcome, *, daily: bool) -> None:
+    async def release(
+        self, now: float, permit: Permit, outcome: Outcome, *, daily: bool, waiting: int = 0
+    ) -> None:
         """Hand the slot back in one transaction."""
 
         def step(core: Core) -> None:
@@ -104,7 +146,7 @@ class SQLiteStore:
                 slot=permit.slot,
             )
 
-        await self._run(permit.account, permit.egress, step)
+        await self._run(permit.account, permit.egress, step, presence=(now, waiting))
 
     async def reconcile(self, now: float, account: str, *, used: int, limit: int | None) -> None:
         """Take the server's count in one transaction."""
@@ -123,49 +165,132 @@ class SQLiteStore:
         core = await self._run(account, egress, lambda core: core, write=False)
         return view_of(core, now, account, egress)
 
+    async def status(self, now: float) -> StoreStatus:
+        """Every egress, account and live process in the file, read now."""
+        return await anyio.to_thread.run_sync(self._status, now)
+
     async def aclose(self) -> None:
         """Close the file."""
-        if self._connection is not None:
-            self._connection.close()
-            self._connection = None
+        with self._lock:
+            if self._connection is not None:
+                self._connection.close()
+                self._connection = None
 
     # -- internals ------------------------------------------------------------------------------
 
     async def _run(
-        self, account: str, egress: str | None, step: Callable[[Core], T], write: bool = True
+        self,
+        account: str,
+        egress: str | None,
+        step: Callable[[Core], T],
+        write: bool = True,
+        presence: tuple[float, int] | None = None,
     ) -> T:
-        if self._lock is None:
-            self._lock = anyio.Lock()
-        async with self._lock:
-            self.calls += 1
-            return await anyio.to_thread.run_sync(self._transaction, account, egress, step, write)
+        self.calls += 1
+        return await anyio.to_thread.run_sync(
+            self._transaction, account, egress, step, write, presence
+        )
 
     def _transaction(
-        self, account: str, egress: str | None, step: Callable[[Core], T], write: bool
+        self,
+        account: str,
+        egress: str | None,
+        step: Callable[[Core], T],
+        write: bool,
+        presence: tuple[float, int] | None,
     ) -> T:
-        try:
-            db = self._connect()
-            # A writer takes the lock at once: two deciders must never read the same state.
-            db.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+        with self._lock:
             try:
-                core = self._load(db, account, egress)
-                result = step(core)
-                if write:
-                    self._save(db, core)
-                db.execute("COMMIT")
-            except BaseException:
-                db.execute("ROLLBACK")
-                raise
-        except sqlite3.Error as exc:
-            raise self._error(exc) from None
+                db = self._connect()
+                # A writer takes the lock at once: two deciders must never read the same state.
+                db.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+                try:
+                    core = self._load(db, account, egress)
+                    result = step(core)
+                    if write:
+                        self._save(db, core)
+                        if presence is not None and egress is not None:
+                            self._present(db, egress, *presence)
+                    db.execute("COMMIT")
+                except BaseException:
+                    db.execute("ROLLBACK")
+                    raise
+            except (sqlite3.Error, OSError) as exc:
+                raise self._error(exc) from None
         # What this process saw, for view().
         self._seen.egresses.update(core.egresses)
         self._seen.days.update(core.days)
         self._seen.clock = core.clock
         return result
 
+    def _present(self, db: sqlite3.Connection, egress: str, now: float, waiting: int) -> None:
+        """This process's waiting count on ``egress``, under its lease (in the transaction)."""
+        lease = presence_lease(self.limits, self.horizon)
+        db.execute(
+            "INSERT OR REPLACE INTO presence VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                self.process,
+                egress,
+                waiting,
+                now,
+                now + lease,
+                self.limits.per_minute,
+                self.limits.window,
+            ),
+        )
+        db.execute("DELETE FROM presence WHERE expires_at < ?", (now - _KEPT,))
+
+    def _status(self, now: float) -> StoreStatus:
+        with self._lock:
+            try:
+                db = self._connect()
+                db.execute("BEGIN")
+                try:
+                    egresses = db.execute("SELECT name, state FROM egress ORDER BY name").fetchall()
+                    days = db.execute("SELECT account, state FROM day ORDER BY account").fetchall()
+                    clock = db.execute("SELECT low, high FROM clock WHERE id = 1").fetchone()
+                    presence = db.execute(
+                        "SELECT process, egress, waiting, seen_at, expires_at, per_minute, window "
+                        "FROM presence ORDER BY seen_at"
+                    ).fetchall()
+                finally:
+                    db.execute("COMMIT")
+            except (sqlite3.Error, OSError) as exc:
+                raise self._error(exc) from None
+        # Each egress is judged by the limits its processes last kept (the file holds state,
+        # not limits), else by this store's.
+        kept = {row[1]: (row[5], row[6]) for row in presence}
+        egress_rows = []
+        for name, state in egresses:
+            limits = self.limits
+            if name in kept:
+                limits = attrs.evolve(limits, per_minute=kept[name][0], window=kept[name][1])
+            core = Core(limits)
+            core.egresses[name] = _states.structure(json.loads(state), EgressState)
+            if clock is not None:
+                core.clock = ClockState(clock[0], clock[1])
+            egress_rows.append(egress_status(core, now, name))
+        core = Core(self.limits)
+        if clock is not None:
+            core.clock = ClockState(clock[0], clock[1])
+        for account, state in days:
+            core.days[account] = _states.structure(json.loads(state), DayState)
+        return StoreStatus(
+            store=repr(self),
+            now=now,
+            egresses=tuple(egress_rows),
+            accounts=tuple(account_status(core, now, account) for account, _ in days),
+            processes=tuple(
+                ProcessStatus(row[0], row[1], row[2], row[3], row[4])
+                for row in presence
+                if row[4] > now
+            ),
+        )
+
     def _connect(self) -> sqlite3.Connection:
         if self._connection is None:
+            if self.make_parents:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
             db = sqlite3.connect(
                 self.path,
                 timeout=self.busy_timeout,
@@ -212,17 +337,24 @@ class SQLiteStore:
             (core.clock.low, core.clock.high),
         )
 
-    def _error(self, exc: sqlite3.Error) -> StoreError:
+    def _error(self, exc: sqlite3.Error | OSError) -> StoreError:
         text = str(exc)
-        if "locked" in text or "busy" in text:
+        if isinstance(exc, OSError):
+            why = f"its directory cannot be made ({exc.strerror or text})"
+        elif "locked" in text or "busy" in text:
             why = f"it stayed locked by another process for {self.busy_timeout:g} s"
         elif "readonly" in text or "unable to open" in text:
             why = "it cannot be opened for writing (check the path and its permissions)"
         elif "not a database" in text or "malformed" in text:
             why = "it is not a SQLite database, or it is corrupt (move it away to start afresh)"
+        elif "disk" in text and "full" in text:
+            why = "the disk is full"
         else:
             why = text
-        error = StoreError(f"the governor's SQLite store {str(self.path)!r} failed: {why}")
+        fix = f"; {self.hint}" if self.hint else ""
+        error = StoreError(
+            f"the governor's SQLite store {str(self.path)!r} failed: {why}; nothing was sent{fix}"
+        )
         # On any failure the connection is started afresh on the next request.
         if self._connection is not None:
             self._connection.close()

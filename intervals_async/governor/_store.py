@@ -11,6 +11,9 @@ one host, ``_sqlite.py``) and :class:`RedisStore` (hosts of a fleet, ``_redis.py
 
 from __future__ import annotations
 
+import os
+import socket
+import uuid
 from typing import Protocol
 
 import attrs
@@ -18,7 +21,17 @@ import attrs
 from ._core import Admit, Core, Decision, Limits, Wait
 from ._seam import Outcome, Permit, Priority
 
-__all__ = ["MemoryStore", "Store", "View", "view_of"]
+__all__ = [
+    "AccountStatus",
+    "EgressStatus",
+    "MemoryStore",
+    "ProcessStatus",
+    "Store",
+    "StoreStatus",
+    "View",
+    "process_id",
+    "view_of",
+]
 
 
 @attrs.frozen
@@ -52,6 +65,112 @@ class View:
     clock_offset: float
 
 
+@attrs.frozen
+class EgressStatus:
+    """One egress identity's minute window, as the store holds it.
+
+    Args:
+        name: the egress identity.
+        per_minute: the window's limit (as the processes using it keep it).
+        window: the window's length in seconds.
+        window_used: slots taken (in flight, or completed less than a window ago).
+        window_free: slots free now.
+        in_flight: requests admitted and not yet handed back, by every process.
+        next_slot_at: when the next request could go (epoch seconds).
+        cooldown_until: the end of the cooldown after a code 12 (epoch seconds; 0: none).
+        throttled: code 12 answers seen on this egress.
+    """
+
+    name: str
+    per_minute: int
+    window: float
+    window_used: int
+    window_free: int
+    in_flight: int
+    next_slot_at: float
+    cooldown_until: float
+    throttled: int
+
+
+@attrs.frozen
+class AccountStatus:
+    """One account's GMT day, as the store holds it.
+
+    Args:
+        name: the account.
+        day_used: requests spent today.
+        day_limit: the daily limit.
+        resets_at: the next 00:00 GMT on the server's clock (epoch seconds).
+        day_closed: whether a code 11 closed the day.
+        synced_at: when the day was last reconciled with ``/quota/`` (``None``: never).
+    """
+
+    name: str
+    day_used: int
+    day_limit: int
+    resets_at: float
+    day_closed: bool
+    synced_at: float | None
+
+
+@attrs.frozen
+class ProcessStatus:
+    """A process that used the store within its lease, and how many of its requests wait.
+
+    Args:
+        process: the process's identity (``host:pid:tag``).
+        egress: the egress identity its requests go through.
+        waiting: its requests waiting for a slot when it last asked the store.
+        seen_at: when it last asked the store (epoch seconds).
+        expires_at: when it drops out of the status unless it asks again (a killed process
+            drops out then).
+    """
+
+    process: str
+    egress: str
+    waiting: int
+    seen_at: float
+    expires_at: float
+
+
+@attrs.frozen
+class StoreStatus:
+    """What a store holds for every egress, account and live process: ``governor status``.
+
+    Args:
+        store: the store, as its repr names it (never a password).
+        now: when it was read (epoch seconds).
+        egresses: every egress identity's window.
+        accounts: every account's day.
+        processes: every process that asked the store within its lease.
+    """
+
+    store: str
+    now: float
+    egresses: tuple[EgressStatus, ...]
+    accounts: tuple[AccountStatus, ...]
+    processes: tuple[ProcessStatus, ...]
+
+    @property
+    def waiting(self) -> int:
+        """Requests waiting for a slot, across every live process."""
+        return sum(p.waiting for p in self.processes)
+
+
+def process_id() -> str:
+    """This process's identity in a shared store: host, pid and a tag (pids are reused)."""
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
+
+
+def presence_lease(limits: Limits, horizon: float) -> float:
+    """How long a process's waiting count stands without a new question to the store.
+
+    A process with requests waiting asks its store at least once a horizon (the shell caps its
+    sleeps at that), so an alive process never drops out; a killed one drops out within this.
+    """
+    return max(limits.lease, horizon)
+
+
 class Store(Protocol):
     """Where a :class:`~intervals_async.governor.RateGovernor` keeps the limits' state.
 
@@ -63,15 +182,25 @@ class Store(Protocol):
     horizon: float  # how far ahead a request may be admitted in one question (0: only now)
 
     async def acquire(
-        self, now: float, account: str, egress: str, priority: Priority, *, daily: bool
+        self,
+        now: float,
+        account: str,
+        egress: str,
+        priority: Priority,
+        *,
+        daily: bool,
+        waiting: int = 0,
     ) -> tuple[Decision, float]:
         """Decide and, when admitted, take the slot, atomically; the decision and the store's now.
 
-        An :class:`Admit` carries the slot's name and the time to send at.
+        An :class:`Admit` carries the slot's name and the time to send at. ``waiting`` is how
+        many of this process's requests wait on ``egress``, for :meth:`status`.
         """
         ...
 
-    async def release(self, now: float, permit: Permit, outcome: Outcome, *, daily: bool) -> None:
+    async def release(
+        self, now: float, permit: Permit, outcome: Outcome, *, daily: bool, waiting: int = 0
+    ) -> None:
         """Hand back ``permit``'s slot with its attempt's outcome."""
         ...
 
@@ -85,6 +214,10 @@ class Store(Protocol):
 
     async def refresh(self, now: float, account: str, egress: str) -> View:
         """``egress``'s window and ``account``'s day, read from the store now."""
+        ...
+
+    async def status(self, now: float) -> StoreStatus:
+        """Every egress's window, account's day and live process, read from the store now."""
         ...
 
     async def aclose(self) -> None:
@@ -110,6 +243,38 @@ def view_of(core: Core, now: float, account: str, egress: str) -> View:
         throttled=state.throttled,
         synced_at=day.synced_at,
         clock_offset=core.offset,
+    )
+
+
+def egress_status(core: Core, now: float, name: str) -> EgressStatus:
+    """The status of one egress of a core (for the stores that run the Python core)."""
+    limits = core.limits
+    state = core.egress(name)
+    used = state.used(now, limits)
+    decision = core.decide(now, "", name, Priority.INTERACTIVE, daily=False)
+    return EgressStatus(
+        name=name,
+        per_minute=limits.per_minute,
+        window=limits.window,
+        window_used=used,
+        window_free=max(0, limits.per_minute - used),
+        in_flight=state.in_flight,
+        next_slot_at=decision.until if isinstance(decision, Wait) else now,
+        cooldown_until=state.cooldown_until,
+        throttled=state.throttled,
+    )
+
+
+def account_status(core: Core, now: float, name: str) -> AccountStatus:
+    """The status of one account of a core."""
+    day = core.day(name, now)
+    return AccountStatus(
+        name=name,
+        day_used=day.used,
+        day_limit=day.limit,
+        resets_at=core.reset_at(now),
+        day_closed=day.closed_until is not None,
+        synced_at=day.synced_at,
     )
 
 
@@ -143,6 +308,8 @@ class MemoryStore:
     def __init__(self, limits: Limits | None = None) -> None:
         self.core = Core(limits)
         self.limits = self.core.limits
+        self.process = process_id()
+        self._waiting: dict[str, tuple[int, float]] = {}  # egress -> (waiting, seen at)
 
     def __repr__(self) -> str:
         return "MemoryStore()"
@@ -150,15 +317,26 @@ class MemoryStore:
     # None of these await: in one process a decision is atomic without a lock.
 
     async def acquire(
-        self, now: float, account: str, egress: str, priority: Priority, *, daily: bool
+        self,
+        now: float,
+        account: str,
+        egress: str,
+        priority: Priority,
+        *,
+        daily: bool,
+        waiting: int = 0,
     ) -> tuple[Decision, float]:
         """Decide and take the slot."""
+        self._waiting[egress] = (waiting, now)
         return decide_and_admit(
             self.core, now, account, egress, priority, daily=daily, horizon=0.0
         ), now
 
-    async def release(self, now: float, permit: Permit, outcome: Outcome, *, daily: bool) -> None:
+    async def release(
+        self, now: float, permit: Permit, outcome: Outcome, *, daily: bool, waiting: int = 0
+    ) -> None:
         """Hand the slot back."""
+        self._waiting[permit.egress] = (waiting, now)
         self.core.complete(
             permit.account,
             permit.egress,
@@ -179,6 +357,20 @@ class MemoryStore:
     async def refresh(self, now: float, account: str, egress: str) -> View:
         """The live state."""
         return self.view(now, account, egress)
+
+    async def status(self, now: float) -> StoreStatus:
+        """The live state of every egress and account this process has seen."""
+        lease = presence_lease(self.limits, self.horizon)
+        return StoreStatus(
+            store=repr(self),
+            now=now,
+            egresses=tuple(egress_status(self.core, now, e) for e in sorted(self.core.egresses)),
+            accounts=tuple(account_status(self.core, now, a) for a in sorted(self.core.days)),
+            processes=tuple(
+                ProcessStatus(self.process, egress, waiting, seen, seen + lease)
+                for egress, (waiting, seen) in sorted(self._waiting.items())
+            ),
+        )
 
     async def aclose(self) -> None:
         """Nothing to let go of."""

@@ -1,0 +1,76 @@
+"""One worker process for the per-host default tests: an ``IntervalsClient`` that sends as fast
+as its governor lets it, and prints a JSON summary.
+
+It passes no store: the governor keeps the limits it is given in the per-host default store
+(``INTERVALS_STATE_DIR`` points it at the test's folder), unless ``--memory`` asks for a store of
+its own in memory (the test that shows the default is what keeps the window).
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import time
+
+import anyio
+
+from intervals_async import IntervalsClient, RequestsTooFast, RetryPolicy
+from intervals_async.governor import Limits, MemoryStore, RateGovernor
+
+
+async def main() -> None:
+    """Parse the arguments, wait for the start, send until the time is up."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--url", required=True)
+    parser.add_argument("--token", required=True)
+    parser.add_argument("--per-minute", type=int, required=True)
+    parser.add_argument("--window", type=float, required=True)
+    parser.add_argument("--start", type=float, required=True, help="epoch seconds to begin at")
+    parser.add_argument("--seconds", type=float, required=True)
+    parser.add_argument("--tasks", type=int, default=8)
+    parser.add_argument("--memory", action="store_true")
+    args = parser.parse_args()
+    limits = Limits(
+        per_minute=args.per_minute,
+        window=args.window,
+        daily=1_000_000,
+        cooldown=args.window,
+        lease=1.5 * args.window,
+        margin=max(0.02, args.window / 600),
+    )
+    governor = RateGovernor(limits, store=MemoryStore(limits) if args.memory else None)
+    client = IntervalsClient(
+        args.token,
+        base_url=args.url,
+        governor=governor,
+        retry=RetryPolicy(attempts=1),
+        quota_sync=None,
+        cache=False,
+    )
+    sent = too_fast = 0
+    offsets = itertools.count()
+    deadline = args.start + args.seconds
+
+    async def task() -> None:
+        nonlocal sent, too_fast
+        while time.time() < deadline:
+            try:
+                # a different page each time: identical concurrent reads would be merged
+                await client.call(
+                    "GET", "/time/", params={"limit": "1", "offset": str(next(offsets) % 500)}
+                )
+                sent += 1
+            except RequestsTooFast:
+                too_fast += 1
+
+    await anyio.sleep(max(0.0, args.start - time.time()))
+    async with client, anyio.create_task_group() as group:
+        for _ in range(args.tasks):
+            group.start_soon(task)
+    await governor.aclose()
+    print(json.dumps({"sent": sent, "too_fast": too_fast, "store": repr(governor.store)}))
+
+
+if __name__ == "__main__":
+    anyio.run(main)

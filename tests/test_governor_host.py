@@ -1,0 +1,165 @@
+"""The per-host default: processes that configure nothing share one window (issue: "never
+suspended by default").
+
+Real OS processes, each its own ``IntervalsClient`` with no store given, against the sandbox
+served over TCP with a window scaled down to 20 requests a second. The sandbox's audit log is the
+judge. The same run with each process on a ``MemoryStore`` of its own draws code 12: the test can
+fail, and the default is what keeps it from failing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from intervals_async.sandbox import Sandbox, SandboxConfig, serving
+
+PER_MINUTE, WINDOW = 20, 1.0
+HOST_FILE = "governor.sqlite"
+WORKER = Path(__file__).with_name("host_worker.py")
+
+
+def _sandbox() -> Sandbox:
+    return Sandbox(SandboxConfig(seed=2, per_minute=PER_MINUTE, window=WINDOW, suspension=WINDOW))
+
+
+def _max_in_window(times: list[float], window: float) -> int:
+    """The most arrivals in any ``window``-long span."""
+    times, most, first = sorted(times), 0, 0
+    for last, t in enumerate(times):
+        while t - times[first] >= window:
+            first += 1
+        most = max(most, last - first + 1)
+    return most
+
+
+def _start(
+    url: str, token: str, start: float, seconds: float, *extra: str
+) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [
+            sys.executable,
+            str(WORKER),
+            f"--url={url}",
+            f"--token={token}",
+            f"--per-minute={PER_MINUTE}",
+            f"--window={WINDOW}",
+            f"--start={start}",
+            f"--seconds={seconds}",
+            *extra,
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def _reports(workers: list[subprocess.Popen[str]]) -> list[dict[str, Any]]:
+    reports = []
+    for worker in workers:
+        out, err = worker.communicate(timeout=120)
+        assert worker.returncode == 0, err
+        reports.append(json.loads(out))
+    return reports
+
+
+@pytest.fixture
+def served() -> Iterator[tuple[Sandbox, str]]:
+    sandbox = _sandbox()
+    with serving(sandbox) as url:
+        yield sandbox, url
+
+
+def test_processes_that_configure_nothing_share_the_hosts_window(
+    served: tuple[Sandbox, str], host_state: Path
+) -> None:
+    sandbox, url = served
+    start = time.time() + 1.5  # every worker imported and waiting
+    workers = [_start(url, sandbox.token(), start, 3.0) for _ in range(3)]
+    reports = _reports(workers)
+    # Each worker's governor kept its state in the one per-host file, in the test's folder.
+    assert {r["store"] for r in reports} == {f"SQLiteStore({str(host_state / HOST_FILE)!r})"}
+    entries = [e for e in sandbox.audit.entries if e.path.startswith("/time")]
+    assert [e.code for e in entries if e.code == 12] == []
+    assert sum(r["too_fast"] for r in reports) == 0
+    assert _max_in_window([e.time for e in entries], WINDOW) <= PER_MINUTE
+    # They really did compete: together they used the window (about 20 a second for 3 s).
+    assert sum(r["sent"] for r in reports) >= 2 * PER_MINUTE
+
+
+def test_each_process_in_memory_of_its_own_is_refused_as_too_fast(
+    served: tuple[Sandbox, str],
+) -> None:
+    sandbox, url = served
+    start = time.time() + 1.5
+    workers = [_start(url, sandbox.token(), start, 2.0, "--memory") for _ in range(3)]
+    _reports(workers)
+    codes = [e.code for e in sandbox.audit.entries if e.code == 12]
+    assert len(codes) > 0
+
+
+def _status(env: dict[str, str]) -> dict[str, Any]:
+    run = subprocess.run(
+        [sys.executable, "-m", "intervals_async.cli", "governor", "status", "--json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=True,
+    )
+    data: dict[str, Any] = json.loads(run.stdout)
+    return data
+
+
+def test_governor_status_shows_every_process_and_forgets_a_killed_one(
+    served: tuple[Sandbox, str],
+) -> None:
+    sandbox, url = served
+    start = time.time() + 1.5
+    workers = [_start(url, sandbox.token(), start, 8.0, "--tasks=16") for _ in range(3)]
+    try:
+        env = dict(os.environ)
+        pids = {str(w.pid) for w in workers}
+        # During the run: the window in use, and every worker with requests waiting.
+        deadline = time.time() + 30
+        while True:
+            status = _status(env)
+            waiting = {
+                p["process"].split(":")[1]: p["waiting"]
+                for p in status["processes"]
+                if p["process"].split(":")[1] in pids
+            }
+            if len(waiting) == 3 and all(n > 0 for n in waiting.values()):
+                break
+            assert time.time() < deadline, status
+        (egress,) = status["egresses"]
+        assert egress["per_minute"] == PER_MINUTE
+        assert 0 < egress["window_used"] <= PER_MINUTE
+        assert status["waiting"] == sum(waiting.values())
+        # A worker killed mid-run drops out within its lease (1.5 windows), the others stay.
+        victim = workers[0]
+        victim.send_signal(signal.SIGKILL)
+        victim.communicate(timeout=10)
+        killed_at = time.time()
+        while True:
+            status = _status(env)
+            alive = {p["process"].split(":")[1] for p in status["processes"]}
+            if str(victim.pid) not in alive:
+                break
+            assert time.time() - killed_at < 1.5 * WINDOW + 5, status
+        assert {str(w.pid) for w in workers[1:]} <= alive
+    finally:
+        for worker in workers[1:]:
+            worker.communicate(timeout=60)
+    entries = sandbox.audit.entries
+    assert [e.code for e in entries if e.code == 12] == []
+    assert _max_in_window([e.time for e in entries], WINDOW) <= PER_MINUTE
