@@ -25,7 +25,7 @@ import msgspec
 
 from intervals_async import IntervalsClient
 from intervals_async._convert import structure
-from intervals_async.governor import Limits, RateGovernor, Unmetered
+from intervals_async.governor import Limits, MemoryStore, RateGovernor, Unmetered
 from intervals_async.models import Time
 from intervals_async.sandbox import DataSize, Sandbox, SandboxConfig
 from intervals_async.sandbox._render import render_record
@@ -97,7 +97,8 @@ async def bench_overhead(n: int = 300) -> dict[str, Any]:
         plain = (time.process_time() - start) / n
     # The full stack: the governor in memory (limits raised, so it measures its cost, not its
     # waits), the retry loop, validation, the transport and the decode to models.
-    governor = RateGovernor(Limits(per_minute=10**9, burst=10**9, daily=10**9, pace=1.0))
+    limits = Limits(per_minute=10**9, burst=10**9, daily=10**9, pace=1.0)
+    governor = RateGovernor(store=MemoryStore(limits))
     async with IntervalsClient(
         "t", base_url=BASE, transport=transport, governor=governor, quota_sync=None
     ) as client:

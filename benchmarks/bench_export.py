@@ -29,7 +29,7 @@ import anyio
 
 from intervals_async import IntervalsClient
 from intervals_async.export import Export
-from intervals_async.governor import Limits, RateGovernor
+from intervals_async.governor import Limits, MemoryStore, RateGovernor
 from intervals_async.sandbox import AccountSpec, DataSize, Sandbox, SandboxConfig, serving
 
 PER_MINUTE = 1_000_000  # raised on both sides: the benchmark measures memory, not pacing
@@ -37,7 +37,8 @@ DAILY = 1_000_000
 
 
 async def _worker(args: argparse.Namespace) -> dict[str, Any]:
-    governor = RateGovernor(Limits(per_minute=PER_MINUTE, daily=DAILY, burst=64))
+    limits = Limits(per_minute=PER_MINUTE, daily=DAILY, burst=64)
+    governor = RateGovernor(store=MemoryStore(limits))  # its own limits: not the host's state
     started = time.perf_counter()
     async with IntervalsClient(
         args.token, base_url=args.url, governor=governor, page_size=args.page_size

@@ -23,7 +23,9 @@ from ._cache import CachePolicy, ClientStatistics, ResponseCache
 from ._clock import Clock, SystemClock
 from ._convert import decode_json, envelope_int, structure
 from ._exceptions import (
+    AccountError,
     APIError,
+    AuthenticationError,
     ConnectionFailed,
     DailyQuotaExceeded,
     DecodeError,
@@ -333,6 +335,8 @@ class IntervalsClient:
         self._sync_tried[self.account] = now
         try:
             await self.quota()
+        except (AuthenticationError, AccountError):
+            raise  # the call itself would be refused the same way: no request spent on it
         except IntervalsError as error:
             logger.warning("could not reconcile the daily quota with /quota/: %s", error)
 
