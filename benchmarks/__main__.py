@@ -48,7 +48,19 @@ BENCHMARKS: list[tuple[str, str, list[str], list[str]]] = [
 ]
 
 # Keys that say which case a figure belongs to, rather than measure it.
-_CASE_KEYS = ("bench", "limiter", "policy", "store", "call", "size", "format", "n", "page_size")
+_CASE_KEYS = (
+    "bench",
+    "limiter",
+    "policy",
+    "store",
+    "call",
+    "size",
+    "format",
+    "n",
+    "tasks",
+    "idle_s",
+    "page_size",
+)
 
 
 def _run(module_args: list[str], out: Path) -> tuple[str, list[dict[str, Any]], float]:

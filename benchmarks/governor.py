@@ -13,6 +13,9 @@ ours retries by itself). One JSON object per line:
 - ``utilization``: the least-squares slope of accepted-arrival index against server arrival time
   over the middle 80% of the run, times W/N: the sustained rate as a fraction of the limit;
 - ``wall_s``: real seconds the run took.
+
+Then the short jobs of ``benchmarks/bursts.py``: a job of 10, 50 or 100 requests on an idle
+egress, jobs repeated 5 s apart, and a burst after a busy minute, with their code 12 counts.
 """
 
 from __future__ import annotations
@@ -47,6 +50,7 @@ from intervals_async.governor import (
 )
 from intervals_async.sandbox import Latency, Sandbox, SandboxConfig, WindowPolicy
 
+from . import bursts
 from ._judge import utilization
 from ._virtual import VirtualLoop, patched_time
 
@@ -252,6 +256,8 @@ def main(argv: list[str] | None = None) -> None:
     if args.plot:
         plot(drawn, args.plot)
         print(json.dumps({"bench": "governor_plot", "png": args.plot}), flush=True)
+    for row in bursts.rows(limiters):  # short jobs on an idle egress
+        print(json.dumps(row), flush=True)
 
 
 def in_window(arrivals: list[float], window: float = WINDOW) -> list[int]:

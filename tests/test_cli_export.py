@@ -74,7 +74,18 @@ def test_export_sandbox_writes_every_record_at_the_announced_cost(tmp_path: Path
         assert len((out / f"{name}.jsonl").read_text("utf-8").splitlines()) == count, name
 
 
+def _written(out: Path) -> int:
+    """The records of ``time`` the checkpoint says are written (0 before the first page)."""
+    try:
+        progress = json.loads((out / ".intervals-export.json").read_text())["progress"]
+    except (OSError, ValueError, KeyError):
+        return 0  # none yet, or caught while it is replaced (never half-written, but absent)
+    return int(progress.get("time", {}).get("offset", 0))
+
+
 def test_sigkill_five_times_then_resume_equals_an_uninterrupted_export(tmp_path: Path) -> None:
+    # The killed runs keep the governor's state in memory of each process, fresh: the export
+    # is paced from its first request (about 0.6 s a page), so each kill lands between pages.
     args = ["export", "--sandbox", "time", "--page-size", "50", "--concurrency", "2"]
     whole = subprocess.run(
         [*COMMAND, *args, "--out", str(tmp_path / "whole")],
@@ -84,28 +95,37 @@ def test_sigkill_five_times_then_resume_equals_an_uninterrupted_export(tmp_path:
         check=False,
     )
     assert whole.returncode == 0, whole.stderr
+    args += ["--governor", "memory"]
     rng = random.Random(5)
-    out = str(tmp_path / "killed")
+    out = tmp_path / "killed"
     killed_mid_way = 0
     for _ in range(5):
+        before = _written(out)
         proc = subprocess.Popen(
-            [*COMMAND, *args, "--out", out], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            [*COMMAND, *args, "--out", str(out)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
-        time.sleep(rng.uniform(0.8, 2.0))
-        if proc.poll() is None:
+        # Driven by the checkpoint, not by the clock: kill once this run has written a page,
+        # at a random moment of the next one (the export is done only at 600).
+        deadline = time.monotonic() + 60
+        while _written(out) <= before and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.01)
+        time.sleep(rng.uniform(0.0, 0.5))
+        if proc.poll() is None and _written(out) < 600:
             killed_mid_way += 1
         proc.send_signal(signal.SIGKILL)
         proc.wait()
     assert killed_mid_way >= 4  # the kills landed during the export, not after it
     final = subprocess.run(
-        [*COMMAND, *args, "--out", out, "--json"],
+        [*COMMAND, *args, "--out", str(out), "--json"],
         capture_output=True,
         text=True,
         timeout=120,
         check=False,
     )
     assert final.returncode == 0, final.stderr
-    resumed = (tmp_path / "killed" / "time.jsonl").read_bytes()
+    resumed = (out / "time.jsonl").read_bytes()
     assert resumed == (tmp_path / "whole" / "time.jsonl").read_bytes()
     assert len(resumed.splitlines()) == 600
 

@@ -14,10 +14,14 @@ from intervals_async.governor._core import Admit, Closed, Core, Wait
 DAY = 86_400.0
 
 # One step of a schedule: (seconds to move on, what to do, a latency, whether it was sent, code).
+# The waits include idle spells of any length (past a window, so that the bucket fills), and
+# `burst` asks again and again at one instant, as many tasks of an idle job do.
 _steps = st.lists(
     st.tuples(
-        st.floats(0, 5, allow_nan=False),
-        st.sampled_from(["admit", "admit", "admit", "ahead", "complete", "complete", "kill"]),
+        st.one_of(st.floats(0, 5, allow_nan=False), st.floats(5, 100, allow_nan=False)),
+        st.sampled_from(
+            ["admit", "admit", "admit", "ahead", "burst", "complete", "complete", "kill"]
+        ),
         st.floats(0, 3, allow_nan=False),
         st.booleans(),
         st.sampled_from([None, None, None, None, 12]),
@@ -27,25 +31,30 @@ _steps = st.lists(
 
 
 def _run(
-    limits: Limits, steps: list[tuple[float, str, float, bool, int | None]]
+    limits: Limits,
+    steps: list[tuple[float, str, float, bool, int | None]],
+    seen_since: float | None = None,
 ) -> tuple[Core, list[tuple[float, float | None, bool]], list[str]]:
     """Play a schedule; the (sent at, completed at, sent) of every admitted request, and the
     slots still in flight.
 
     ``ahead`` asks with a horizon of a few seconds (a store's one question per request); ``kill``
     abandons a request in flight, as a process killed mid-request does: it may have reached the
-    server at any time until its lease ran out, and is recorded as completing then.
+    server at any time until its lease ran out, and is recorded as completing then; ``burst``
+    admits all it can at one instant.
     """
-    core = Core(limits)
     now = 1_767_600_000.0
+    core = Core(limits, seen_since=None if seen_since is None else now - seen_since)
     done: list[tuple[float, float | None, bool]] = []
     flying: list[tuple[int, str]] = []
     for wait, action, latency, sent, code in steps:
         now += wait
-        if action in ("admit", "ahead"):
+        if action in ("admit", "ahead", "burst"):
             horizon = 3.0 if action == "ahead" else 0.0
-            decision = core.decide(now, "a", "ip", Priority.DEFAULT, horizon=horizon)
-            if isinstance(decision, Admit):
+            for _ in range(40 if action == "burst" else 1):
+                decision = core.decide(now, "a", "ip", Priority.DEFAULT, horizon=horizon)
+                if not isinstance(decision, Admit):
+                    break
                 assert now <= decision.at <= now + horizon
                 slot = core.admit(now, "a", "ip", at=decision.at)
                 done.append((decision.at, None, True))
@@ -64,11 +73,21 @@ def _run(
 
 
 @settings(max_examples=150, deadline=None)
-@given(steps=_steps, per_minute=st.integers(1, 12), burst=st.integers(1, 6))
+@given(
+    steps=_steps,
+    per_minute=st.integers(1, 12),
+    burst=st.integers(1, 6),
+    seen_since=st.one_of(st.none(), st.floats(0, 100, allow_nan=False)),
+)
 def test_g1_no_window_can_hold_more_than_n_arrivals(
-    steps: list[tuple[float, str, float, bool, int | None]], per_minute: int, burst: int
+    steps: list[tuple[float, str, float, bool, int | None]],
+    per_minute: int,
+    burst: int,
+    seen_since: float | None,
 ) -> None:
-    """Whatever the latency, arrivals (somewhere in [sent, completed]) never exceed N per W.
+    """Whatever the latency, arrivals (somewhere in [sent, completed]) never exceed N per W,
+    through idle spells of any length and bursts of any size, with the bucket of a state that
+    has seen a window (N tokens) or not (``burst``).
 
     For a request admitted at s, every earlier sent request whose slot had not come back (still
     in flight, or completed less than W + margin before s) could arrive in the same window as
@@ -77,7 +96,7 @@ def test_g1_no_window_can_hold_more_than_n_arrivals(
     limits = Limits(
         per_minute=per_minute, window=10.0, burst=burst, margin=0.1, cooldown=5.0, lease=8.0
     )
-    _, done, _ = _run(limits, steps)
+    _, done, _ = _run(limits, steps, seen_since)
     for i, (start, _, _) in enumerate(done):
         # A request reaches the server before its lease runs out (the lease is longer than
         # connecting and sending take), so it arrives by min(completion, lease end).
@@ -248,3 +267,32 @@ def test_the_servers_clock_is_bracketed_and_its_midnight_kept(
     late_by = on_server - round(on_server / DAY) * DAY
     assert -1e-6 <= late_by <= 2 * core.uncertainty + 1e-6
     assert reset >= local - 2 * core.uncertainty - 1e-6
+
+
+def _admitted_at_once(core: Core, now: float) -> int:
+    """How many requests a core admits at one instant, as an idle job's tasks ask."""
+    admitted = 0
+    while isinstance(core.decide(now, "a", "ip", Priority.DEFAULT), Admit):
+        core.admit(now, "a", "ip")
+        admitted += 1
+    return admitted
+
+
+def test_an_idle_burst_goes_at_once_only_where_the_state_has_seen_a_window() -> None:
+    limits = Limits()  # 100 per 60 s
+    now = 1_767_600_000.0
+    # A new state cannot know what the IP sent in the last minute: one now, then the pace.
+    fresh = Core(limits)
+    assert _admitted_at_once(fresh, now) == 1
+    slot = next(iter(fresh.egress("ip").leases))
+    fresh.complete("a", "ip", Outcome(completed_at=now + 0.2, sent=True), sent_at=now, slot=slot)
+    # A state told that its server was born empty (the embedded sandbox): the whole window.
+    assert _admitted_at_once(Core(limits, seen_since=now), now) == 100
+    # A state in use for a window has seen every request that can still count: once its bucket
+    # has filled again (a window of idling), a whole window goes at once, and not one more.
+    assert fresh.capacity(fresh.egress("ip"), now + 30) == limits.burst
+    later = now + limits.window + limits.margin + 61
+    assert fresh.capacity(fresh.egress("ip"), later) == 100
+    assert _admitted_at_once(fresh, later) == 100
+    decision = fresh.decide(later, "a", "ip", Priority.DEFAULT)
+    assert isinstance(decision, Wait) and decision.until >= later + limits.window

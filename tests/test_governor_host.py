@@ -159,7 +159,11 @@ def test_governor_status_shows_every_process_and_forgets_a_killed_one(
         assert {str(w.pid) for w in workers[1:]} <= alive
     finally:
         for worker in workers[1:]:
-            worker.communicate(timeout=60)
+            try:
+                worker.communicate(timeout=60)
+            finally:
+                worker.kill()  # a failed assertion must not leave a worker behind
+                worker.communicate()
     entries = sandbox.audit.entries
     assert [e.code for e in entries if e.code == 12] == []
     assert _max_in_window([e.time for e in entries], WINDOW) <= PER_MINUTE

@@ -20,6 +20,7 @@ import json
 import logging
 import os
 import sys
+import time
 from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -128,10 +129,11 @@ class Connection:
 
     def _governor(self) -> RateGovernor:
         """The governor the settings name. An embedded sandbox is born with the process, so no
-        other program shares its window: unless told otherwise, its state is in memory."""
+        other program shares its window: unless told otherwise, its state is in memory, and it
+        knows the window is empty (a short job goes at once)."""
         try:
             if self.sandbox and self.governor is None:
-                return RateGovernor(store=MemoryStore())
+                return RateGovernor(store=MemoryStore(seen_since=time.time()))
             return RateGovernor(store=open_store(self.governor))
         except ValueError as exc:
             fail(str(exc))

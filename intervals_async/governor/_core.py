@@ -10,6 +10,12 @@ Two limits, two mechanisms (see DESIGN.md, "The governor"):
 - per customer **account**, a counter of the GMT calendar day (on the server's clock), with a
   reserve that only higher priorities may spend, closed until midnight by a code 11.
 
+The pacing bucket holds ``burst`` tokens (2) while the state cannot know what the egress sent in
+the last window, and a whole window's worth (N) once it can: a state that has seen every request
+of the egress for at least a window (it has been in use, or kept, that long; or it was told that
+the server was born empty). The log and the counter gate keep every window either way, so the
+bucket only spreads *sustained* load, and a short job on an idle egress goes at once.
+
 A code 12 starts one cooldown for the whole egress. ``Core.decide`` answers *admit* (now, or at a
 time within the caller's horizon), *wait until* or *closed*; ``admit`` and ``complete`` change the
 state. A slot in flight is a *lease*: one its process never hands back (the process died) counts as
@@ -44,7 +50,9 @@ class Limits:
         per_minute: requests per window per egress identity (N, 100).
         window: the window in seconds (W, 60).
         daily: requests per GMT day per account (6,000; 12,000 on the Unlimited plan).
-        burst: tokens the pacing bucket holds: how many requests may go at once after a pause.
+        burst: tokens the pacing bucket holds while the state has not seen a whole window (how
+            many requests may go at once after a pause); once it has, the bucket holds N, and the
+            log and the counter gate alone decide how many go at once.
         pace: the bucket's rate as a fraction of N per W. Just under 1, so that a server that
             weighs the previous minute (a sliding-window counter) never sees a full window plus one.
         margin: seconds added to W before a completed request's slot comes back.
@@ -136,6 +144,8 @@ class EgressState:
 
     tokens: float = 1.0
     refilled_at: float | None = None
+    # Since when this state has seen every request of the egress (None: not yet in use).
+    since: float | None = None
     leases: dict[str, float] = attrs.field(factory=dict)  # slots in flight -> when leases end
     frees: list[float] = attrs.field(factory=list)  # heap of times completed slots come back
     # Sends per server minute, and of those, how many surely completed inside that minute:
@@ -198,10 +208,15 @@ class Core:
 
     Args:
         limits: the limits to keep.
+        seen_since: the state has seen every request of its egresses since this time, and none
+            was sent before it (a server born then, empty: the embedded sandbox), so a new
+            egress may burst at once. By default a new egress knows nothing of what was sent
+            before its first request.
     """
 
-    def __init__(self, limits: Limits | None = None) -> None:
+    def __init__(self, limits: Limits | None = None, *, seen_since: float | None = None) -> None:
         self.limits = limits or Limits()
+        self.seen_since = seen_since
         self.egresses: dict[str, EgressState] = {}
         self.days: dict[str, DayState] = {}
         self.clock = ClockState()
@@ -219,12 +234,24 @@ class Core:
     # -- state lookup ---------------------------------------------------------------------------
 
     def egress(self, name: str) -> EgressState:
-        """The state of egress ``name`` (created on first use with one token, not a burst:
-        a burst in a window's first seconds comes back as a burst a window later)."""
+        """The state of egress ``name`` (created on first use with one token: what it sent
+        before is unknown), or a full bucket when the state has seen it all (``seen_since``)."""
         state = self.egresses.get(name)
         if state is None:
             state = self.egresses[name] = EgressState()
+            if self.seen_since is not None:
+                # Nothing was sent before then: as good as having seen the window before it.
+                state.since = self.seen_since - self.limits.window - self.limits.margin
+                state.tokens = float(self.limits.per_minute)
         return state
+
+    def capacity(self, state: EgressState, now: float) -> int:
+        """The tokens the bucket may hold: N once the state has seen a whole window (every
+        request that can still count at the server is in the log), else ``burst``."""
+        limits = self.limits
+        if state.since is not None and now - state.since >= limits.window + limits.margin:
+            return limits.per_minute
+        return limits.burst
 
     def day(self, account: str, now: float) -> DayState:
         """The state of ``account``'s current GMT day (rolled over at the server's midnight)."""
@@ -306,6 +333,8 @@ class Core:
         at ``at`` (default ``now``); the slot's name, for ``complete``."""
         at = now if at is None else at
         state = self.egress(egress)
+        if state.since is None:
+            state.since = now  # from its first request on, it sees every one
         self._refill(state, now)
         state.tokens -= 1.0  # below zero while a request admitted ahead of time waits
         slot = uuid.uuid4().hex
@@ -434,7 +463,7 @@ class Core:
     def _refill(self, state: EgressState, now: float) -> None:
         if state.refilled_at is not None and now > state.refilled_at:
             state.tokens = min(
-                float(self.limits.burst),
+                float(self.capacity(state, now)),
                 state.tokens + (now - state.refilled_at) * self.limits.rate,
             )
         if state.refilled_at is None or now > state.refilled_at:

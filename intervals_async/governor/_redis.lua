@@ -72,23 +72,28 @@ local function save_day(t)
 end
 
 -- the egress: bucket, cooldown, sends and surely-done-within per server minute
-local eg = {tokens = 1.0, refilled_at = nil, cooldown_until = 0.0, throttled = 0}
+local eg = {tokens = 1.0, refilled_at = nil, since = nil, cooldown_until = 0.0, throttled = 0}
 local sends, done = {}, {}
 local raw = redis.call('HGETALL', E)
 for i = 1, #raw, 2 do
   local k, v = raw[i], raw[i + 1]
+  -- sends and done-within per minute: 's' or 'd' and the minute's number
   local kind, m = string.sub(k, 1, 1), tonumber(string.sub(k, 2))
-  if kind == 's' then sends[m] = tonumber(v)
-  elseif kind == 'd' then done[m] = tonumber(v)
+  if m ~= nil and kind == 's' then sends[m] = tonumber(v)
+  elseif m ~= nil and kind == 'd' then done[m] = tonumber(v)
   elseif k == 'tokens' then eg.tokens = tonumber(v)
   elseif k == 'refilled_at' then eg.refilled_at = num(v, nil)
+  elseif k == 'since' then eg.since = num(v, nil)
   elseif k == 'cooldown_until' then eg.cooldown_until = tonumber(v)
   elseif k == 'throttled' then eg.throttled = tonumber(v) end
 end
 local function save_egress()
   redis.call('HSET', E, 'tokens', fmt(eg.tokens), 'refilled_at', fmt(eg.refilled_at),
-             'cooldown_until', fmt(eg.cooldown_until), 'throttled', eg.throttled)
-  for _, key in ipairs({E, L, F}) do redis.call('PEXPIRE', key, TTL) end
+             'since', fmt(eg.since), 'cooldown_until', fmt(eg.cooldown_until),
+             'throttled', eg.throttled)
+  for _, key in ipairs({L, F}) do redis.call('PEXPIRE', key, TTL) end
+  -- the egress hash outlives an idle spell (two days): its `since` is what lets a burst go
+  redis.call('PEXPIRE', E, math.max(TTL, 2 * DAY * 1000))
 end
 
 local function purge(t)
@@ -101,9 +106,15 @@ local function purge(t)
   redis.call('ZREMRANGEBYSCORE', F, '-inf', fmt(t))
 end
 
+-- N tokens once the state has seen a whole window (every request that can still count), else BURST
+local function capacity(t)
+  if eg.since ~= nil and t - eg.since >= W + MARGIN then return N end
+  return BURST
+end
+
 local function refill(t)
   if eg.refilled_at ~= nil and t > eg.refilled_at then
-    eg.tokens = math.min(BURST, eg.tokens + (t - eg.refilled_at) * RATE)
+    eg.tokens = math.min(capacity(t), eg.tokens + (t - eg.refilled_at) * RATE)
   end
   if eg.refilled_at == nil or t > eg.refilled_at then eg.refilled_at = t end
 end
@@ -176,6 +187,7 @@ local function decide(t, reserve, horizon)
 end
 
 local function admit(t, at, slot)
+  if eg.since == nil then eg.since = t end  -- from its first request, it sees every one
   refill(t)
   eg.tokens = eg.tokens - 1.0
   redis.call('ZADD', L, fmt(at + LEASE), slot)

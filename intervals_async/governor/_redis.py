@@ -214,13 +214,15 @@ class RedisStore:
             if key in kept:
                 limits = attrs.evolve(limits, per_minute=kept[key][0], window=kept[key][1])
             view, store_now = await self._reader(limits)._view("", name)
+            # A slot reserved ahead of time for one about to come back counts once, not twice.
+            used = min(limits.per_minute, view.window_used)
             rows.append(
                 EgressStatus(
                     name=name,
                     per_minute=limits.per_minute,
                     window=limits.window,
-                    window_used=view.window_used,
-                    window_free=max(0, limits.per_minute - view.window_used),
+                    window_used=used,
+                    window_free=limits.per_minute - used,
                     in_flight=view.in_flight,
                     next_slot_at=view.next_slot_at,
                     cooldown_until=view.cooldown_until,

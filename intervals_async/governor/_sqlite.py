@@ -462,6 +462,7 @@ def _egress(data: dict[str, Any]) -> EgressState:
     return EgressState(
         tokens=data["tokens"],
         refilled_at=data["refilled_at"],
+        since=data.get("since"),  # files of before bursts: not yet seen a window
         leases=data["leases"],
         frees=frees,
         sends={int(m): n for m, n in data["sends"].items()},  # JSON keys are strings

@@ -250,7 +250,8 @@ def egress_status(core: Core, now: float, name: str) -> EgressStatus:
     """The status of one egress of a core (for the stores that run the Python core)."""
     limits = core.limits
     state = core.egress(name)
-    used = state.used(now, limits)
+    # A slot reserved ahead of time for one about to come back counts once, not twice.
+    used = min(limits.per_minute, state.used(now, limits))
     decision = core.decide(now, "", name, Priority.INTERACTIVE, daily=False)
     return EgressStatus(
         name=name,
@@ -301,12 +302,15 @@ class MemoryStore:
 
     Args:
         limits: the limits to keep.
+        seen_since: this state has seen every request of its egresses since this time: the
+            server was born then, empty, and nothing else sends to it (the command's embedded
+            sandbox). A new egress may then burst at once; by default it starts cautiously.
     """
 
     horizon = 0.0  # the shell wakes its waiters itself: no need to admit ahead of time
 
-    def __init__(self, limits: Limits | None = None) -> None:
-        self.core = Core(limits)
+    def __init__(self, limits: Limits | None = None, *, seen_since: float | None = None) -> None:
+        self.core = Core(limits, seen_since=seen_since)
         self.limits = self.core.limits
         self.process = process_id()
         self._waiting: dict[str, tuple[int, float]] = {}  # egress -> (waiting, seen at)
