@@ -6,9 +6,11 @@ lognormal latency (median 200 ms, p99 2 s), under each server window policy:
 
 - ``short_job``: k = 10, 50 and 100 requests at concurrency 8 on an idle egress (and 50 at
   concurrency 50): the seconds until the last one is done, and the code 12 answers. At
-  concurrency 8 the latency alone sets the floor (no limiter finishes sooner). ``ours`` keeps a state that has seen the
-  window (a per-host store kept for a minute, or Redis); ``ours-fresh`` a state that has seen
-  nothing (a new in-memory governor), which starts cautiously.
+  concurrency 8 the latency alone sets the floor (no limiter finishes sooner). ``ours`` keeps a
+  state that has seen the window (a per-host store kept for a minute, or Redis); ``ours-fresh``
+  a state that has seen nothing (a new in-memory governor), which starts cautiously. Ours
+  reconciles the day with ``/quota/`` first, which takes a slot of the minute too: its job of
+  100 is 101 requests, and the last waits for the window.
 - ``repeated_jobs``: three jobs of 50, started 5 s apart, each by a fresh client with a fresh
   governor, as separate processes are. ``ours`` share one store (standing for the per-host file,
   which virtual time cannot drive); the peers each get a new limiter, as a new process does.
