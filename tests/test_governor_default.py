@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import select
+import signal
 import subprocess
 import sys
 import time
@@ -260,3 +262,25 @@ async def test_status_shows_every_egress_account_and_process(
     assert status.waiting == 0
     for governor in (one, two, reader):
         await governor.aclose()
+
+
+def test_status_watch_refreshes_until_ctrl_c_which_exits_0(tmp_path: Path) -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "intervals_async.cli", "governor", "status", "--watch", "--json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "INTERVALS_STATE_DIR": str(tmp_path)},
+    )
+    assert process.stdout is not None
+    try:
+        # Two documents a second apart: a live view, one JSON document a line.
+        first, second = process.stdout.readline(), process.stdout.readline()
+        process.send_signal(signal.SIGINT)
+        _, err = process.communicate(timeout=30)
+    finally:
+        process.kill()
+    assert process.returncode == 0, err
+    assert json.loads(first)["store"] == f"SQLiteStore({str(tmp_path / 'governor.sqlite')!r})"
+    assert json.loads(second)["at"] >= json.loads(first)["at"]
+    assert "Traceback" not in err

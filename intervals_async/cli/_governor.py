@@ -39,40 +39,38 @@ def status_command(governor: str | None, watch: bool, as_json: bool, debug: bool
     async def read() -> StoreStatus:
         return await store.status(time.time())
 
-    async def run() -> int:
+    async def once() -> int:
         try:
-            if not watch:
-                status = await read()
-                emit_json(as_json_dict(status)) if as_json else click.echo(render(status))
-                return 0
-            await _watch(read, as_json)
+            status = await read()
+            emit_json(as_json_dict(status)) if as_json else click.echo(render(status))
             return 0
         finally:
             await store.aclose()
 
-    guarded(lambda: anyio.run(run), debug=debug)
+    def watching() -> int:
+        try:
+            anyio.run(_watch, read, as_json)
+        except KeyboardInterrupt:
+            pass  # Ctrl-C is how a watch ends: not a failure
+        return 0
+
+    guarded(watching if watch else lambda: anyio.run(once), debug=debug)
 
 
 async def _watch(read: Any, as_json: bool) -> None:
-    """Refresh each second until Ctrl-C (which ends it with exit code 0)."""
+    """Refresh each second until Ctrl-C."""
     if as_json:
         # One JSON document a line, for a program to follow.
-        try:
-            while True:
-                click.echo(_json_line(as_json_dict(await read())))
-                await anyio.sleep(1.0)
-        except KeyboardInterrupt:  # pragma: no cover - the signal arrives between awaits
-            return
+        while True:
+            click.echo(_json_line(as_json_dict(await read())))
+            await anyio.sleep(1.0)
     from rich.live import Live
     from rich.text import Text
 
-    try:
-        with Live(Text(render(await read())), refresh_per_second=4, transient=False) as live:
-            while True:
-                await anyio.sleep(1.0)
-                live.update(Text(render(await read())))
-    except KeyboardInterrupt:  # pragma: no cover - the signal arrives between awaits
-        return
+    with Live(Text(render(await read())), refresh_per_second=4, transient=False) as live:
+        while True:
+            await anyio.sleep(1.0)
+            live.update(Text(render(await read())))
 
 
 def _json_line(data: dict[str, Any]) -> str:
