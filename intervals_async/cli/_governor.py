@@ -6,6 +6,7 @@ works while other processes use the store.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from datetime import UTC, datetime
 from typing import Any
@@ -48,10 +49,8 @@ def status_command(governor: str | None, watch: bool, as_json: bool, debug: bool
             await store.aclose()
 
     def watching() -> int:
-        try:
+        with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C ends a watch: not a failure
             anyio.run(_watch, read, as_json)
-        except KeyboardInterrupt:
-            pass  # Ctrl-C is how a watch ends: not a failure
         return 0
 
     guarded(watching if watch else lambda: anyio.run(once), debug=debug)
