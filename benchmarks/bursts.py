@@ -24,11 +24,9 @@ import asyncio
 from collections.abc import Callable
 from typing import Any
 
-from intervals_async import IntervalsClient, LoopClock, RequestsTooFast, RetryPolicy
-from intervals_async.governor import MemoryStore, RateGovernor, Store, Unmetered
-from intervals_async.sandbox import Latency, Sandbox, SandboxConfig, WindowPolicy
+from intervals_async.sandbox import WindowPolicy
 
-from ._virtual import VirtualLoop, patched_time
+from ._scenario import Gate, Scenario, virtual
 
 __all__ = ["rows"]
 
@@ -36,94 +34,23 @@ CONCURRENCY = 8
 SPACING = 5.0  # seconds between the starts of repeated jobs
 
 
-class _Run:
-    """One scenario: a sandbox on the loop's virtual clock, and jobs sent through a limiter."""
-
-    def __init__(self, policy: WindowPolicy, limiter: str, peers: dict[str, Callable[[], Any]]):
-        from .governor import BASE, START
-
-        self.clock = LoopClock(START)
-        config = SandboxConfig(seed=1, window_policy=policy, latency=Latency(median=0.2, p99=2.0))
-        self.sandbox = Sandbox(config, clock=self.clock)
-        self.records = list(self.sandbox.accounts["demo"].table("time"))
-        self.limiter, self.peers, self.base = limiter, peers, BASE
-        self.next_record = 0
-        # ours: one state for every job of the run, as a per-host file or Redis keeps it. A
-        # state "kept for a window" has seen the empty window before the run began.
-        seen = None if limiter == "ours-fresh" else self.clock.time()
-        self.store: Store = MemoryStore(seen_since=seen)
-
-    def _client(self) -> tuple[IntervalsClient, Any]:
-        if self.limiter.startswith("ours"):
-            governor = RateGovernor(store=self.store, clock=self.clock)
-            client = IntervalsClient(
-                self.sandbox.token(),
-                base_url=self.base,
-                transport=self.sandbox.transport(),
-                governor=governor,
-                clock=self.clock,
-            )
-            return client, None
-        client = IntervalsClient(
-            self.sandbox.token(),
-            base_url=self.base,
-            transport=self.sandbox.transport(),
-            governor=Unmetered(),
-            retry=RetryPolicy(attempts=1),
-            clock=self.clock,
-            quota_sync=None,
-        )
-        return client, self.peers[self.limiter]()  # a new limiter: a new process
-
-    async def job(self, k: int, concurrency: int = CONCURRENCY) -> float:
-        """Send ``k`` distinct reads at ``concurrency``; the seconds until the last is done."""
-        client, gate = self._client()
-        remaining = k
-        started = self.clock.time()
-
-        async def task() -> None:
-            nonlocal remaining
-            while remaining > 0:
-                remaining -= 1
-                # another record each time: identical concurrent reads would share one request
-                entry = self.records[self.next_record % len(self.records)]
-                self.next_record += 1
-                while True:
-                    if gate is not None:
-                        await gate()
-                    try:
-                        await client.time.get(entry)
-                        break
-                    except RequestsTooFast:
-                        await asyncio.sleep(1.0)  # the user's own retry loop
-
-        async with client:
-            await asyncio.gather(*(task() for _ in range(concurrency)))
-        return self.clock.time() - started
-
-    def code_12s(self) -> int:
-        return sum(1 for e in self.sandbox.audit.entries if e.code == 12)
-
-
-def _virtual(scenario: Callable[[], Any]) -> Any:
-    from .governor import START
-
-    loop = VirtualLoop()
-    try:
-        with patched_time(loop, START.timestamp()):
-            return loop.run_until_complete(scenario())
-    finally:
-        loop.close()
+def _scenario(policy: WindowPolicy, limiter: str, peers: dict[str, Callable[[], Gate]]) -> Scenario:
+    if limiter.startswith("ours"):
+        return Scenario(policy, seen=limiter == "ours")
+    return Scenario(policy, peers[limiter])
 
 
 def short_job(
-    policy: WindowPolicy, limiter: str, k: int, concurrency: int = CONCURRENCY
+    policy: WindowPolicy,
+    limiter: str,
+    peers: dict[str, Callable[[], Gate]],
+    k: int,
+    concurrency: int = CONCURRENCY,
 ) -> dict[str, Any]:
     """k requests at ``concurrency`` on an idle egress."""
-    from .governor import _peers
 
     async def scenario() -> dict[str, Any]:
-        run = _Run(policy, limiter, _peers())
+        run = _scenario(policy, limiter, peers)
         seconds = await run.job(k, concurrency)
         return {
             "bench": "short_job",
@@ -132,47 +59,47 @@ def short_job(
             "n": k,
             "tasks": concurrency,
             "seconds": round(seconds, 2),
-            "violations": run.code_12s(),
+            "violations": len(run.refusals()),
         }
 
-    result: dict[str, Any] = _virtual(scenario)
+    result: dict[str, Any] = virtual(scenario)
     return result
 
 
-def repeated_jobs(policy: WindowPolicy, limiter: str, jobs: int = 3, k: int = 50) -> dict[str, Any]:
-    """Jobs of k, started SPACING apart, each a fresh client and governor (or limiter)."""
-    from .governor import _peers
+def repeated_jobs(
+    policy: WindowPolicy, limiter: str, peers: dict[str, Callable[[], Gate]], k: int = 50
+) -> dict[str, Any]:
+    """Three jobs of k, started SPACING apart, each a fresh client and governor (or limiter)."""
 
     async def scenario() -> dict[str, Any]:
-        run = _Run(policy, limiter, _peers())
+        run = _scenario(policy, limiter, peers)
 
         async def later(index: int) -> float:
             await asyncio.sleep(index * SPACING)
-            return await run.job(k)
+            return await run.job(k, CONCURRENCY)
 
-        seconds = await asyncio.gather(*(later(i) for i in range(jobs)))
+        seconds = await asyncio.gather(*(later(i) for i in range(3)))
         return {
             "bench": "repeated_jobs",
             "limiter": limiter,
             "policy": policy.value,
             "n": k,
             "seconds": [round(s, 2) for s in seconds],
-            "violations": run.code_12s(),
+            "violations": len(run.refusals()),
         }
 
-    result: dict[str, Any] = _virtual(scenario)
+    result: dict[str, Any] = virtual(scenario)
     return result
 
 
 def burst_after_busy(policy: WindowPolicy, idle: float, k: int = 50) -> dict[str, Any]:
     """A full window through our governor, ``idle`` seconds of nothing, then a job of k."""
-    from .governor import _peers
 
     async def scenario() -> dict[str, Any]:
-        run = _Run(policy, "ours", _peers())
-        busy = await run.job(100)
+        run = Scenario(policy, seen=True)
+        busy = await run.job(100, CONCURRENCY)
         await asyncio.sleep(idle)
-        seconds = await run.job(k)
+        seconds = await run.job(k, CONCURRENCY)
         return {
             "bench": "burst_after_busy",
             "limiter": "ours",
@@ -181,26 +108,26 @@ def burst_after_busy(policy: WindowPolicy, idle: float, k: int = 50) -> dict[str
             "idle_s": idle,
             "busy_s": round(busy, 2),
             "seconds": round(seconds, 2),
-            "violations": run.code_12s(),
+            "violations": len(run.refusals()),
         }
 
-    result: dict[str, Any] = _virtual(scenario)
+    result: dict[str, Any] = virtual(scenario)
     return result
 
 
-def rows(limiters: list[str]) -> list[dict[str, Any]]:
-    """Every scenario, for ``ours`` and the peers named in ``limiters``."""
-    peers = [name for name in limiters if name not in ("ours", "none")]
+def rows(limiters: list[str], peers: dict[str, Callable[[], Gate]]) -> list[dict[str, Any]]:
+    """Every scenario, for ``ours`` and the peers (of ``peers``) named in ``limiters``."""
+    others = [name for name in limiters if name in peers and name != "none"]
     ours = ["ours", "ours-fresh"] if "ours" in limiters else []
     found = []
     for policy in WindowPolicy:
-        for limiter in [*ours, *peers]:
+        for limiter in [*ours, *others]:
             for k in (10, 50, 100):
-                found.append(short_job(policy, limiter, k))
+                found.append(short_job(policy, limiter, peers, k))
         if ours:
-            found.append(short_job(policy, "ours", 50, concurrency=50))
-        for limiter in [*ours[:1], *peers]:
-            found.append(repeated_jobs(policy, limiter))
+            found.append(short_job(policy, "ours", peers, 50, concurrency=50))
+        for limiter in [*ours[:1], *others]:
+            found.append(repeated_jobs(policy, limiter, peers))
         if ours:
             for idle in (5.0, 30.0, 61.0):
                 found.append(burst_after_busy(policy, idle))

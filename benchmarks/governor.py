@@ -26,8 +26,7 @@ import json
 import os
 import tempfile
 import time
-from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime
+from collections.abc import Callable
 from typing import Any
 
 import aiolimiter
@@ -37,7 +36,6 @@ import limits.aio.storage
 import limits.aio.strategies
 import pyrate_limiter
 
-from intervals_async import IntervalsClient, LoopClock, RequestsTooFast, RetryPolicy
 from intervals_async.governor import (
     Limits,
     MemoryStore,
@@ -45,20 +43,16 @@ from intervals_async.governor import (
     Priority,
     RateGovernor,
     Store,
-    Unmetered,
     open_store,
 )
-from intervals_async.sandbox import Latency, Sandbox, SandboxConfig, WindowPolicy
+from intervals_async.sandbox import WindowPolicy
 
 from . import bursts
 from ._judge import utilization
-from ._virtual import VirtualLoop, patched_time
+from ._scenario import START, Gate, Scenario, virtual
+from ._virtual import VirtualLoop
 
-START = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
-BASE = "https://api.sandbox.invalid/"
 PER_MINUTE, WINDOW, TASKS = 100, 60.0, 64
-
-Gate = Callable[[], Awaitable[Any]]
 
 
 def _peers() -> dict[str, Callable[[], Gate]]:
@@ -113,58 +107,18 @@ def suspended(refusals: list[float], suspension: float) -> float:
 
 
 async def _run(limiter: str, policy: WindowPolicy, requests: int) -> dict[str, Any]:
-    clock = LoopClock(START)
-    config = SandboxConfig(seed=1, window_policy=policy, latency=Latency(median=0.2, p99=2.0))
-    sandbox = Sandbox(config, clock=clock)
-    remaining = requests
-    # Each request reads another time entry: identical concurrent reads would share one request.
-    records = list(sandbox.accounts["demo"].table("time"))
-    if limiter == "ours":
-        client = IntervalsClient(
-            sandbox.token(),
-            base_url=BASE,
-            transport=sandbox.transport(),
-            governor=RateGovernor(clock=clock),
-            clock=clock,
-        )
-        gate: Gate | None = None
-    else:
-        client = IntervalsClient(
-            sandbox.token(),
-            base_url=BASE,
-            transport=sandbox.transport(),
-            governor=Unmetered(),
-            retry=RetryPolicy(attempts=1),
-            clock=clock,
-            quota_sync=None,
-        )
-        gate = _peers()[limiter]()
-
-    async def task() -> None:
-        nonlocal remaining
-        while remaining > 0:
-            remaining -= 1
-            entry = records[remaining % len(records)]
-            while True:
-                if gate is not None:
-                    await gate()
-                try:
-                    await client.time.get(entry)
-                    break
-                except RequestsTooFast:
-                    await asyncio.sleep(1.0)  # the user's own retry loop
-
+    # Ours starts with a new state (the cautious start): the head-to-head measures pacing.
+    run = Scenario(policy, None if limiter == "ours" else _peers()[limiter])
     wall = time.perf_counter()
-    async with client:
-        await asyncio.gather(*(task() for _ in range(TASKS)))
-    entries = [e for e in sandbox.audit.entries if e.path != "/quota/"]
-    refused = [e.time for e in sandbox.audit.entries if e.code == 12]
+    await run.job(requests, TASKS)
+    entries = [e for e in run.sandbox.audit.entries if e.path != "/quota/"]
+    refused = run.refusals()
     return {
         "limiter": limiter,
         "policy": policy.value,
         "requests": sum(1 for e in entries if e.status == 200),
         "violations": len(refused),
-        "suspended_s": round(suspended(refused, config.suspension), 1),
+        "suspended_s": round(suspended(refused, run.config.suspension), 1),
         "utilization": round(
             utilization([e.time for e in entries if e.status == 200], PER_MINUTE, WINDOW), 4
         ),
@@ -175,12 +129,8 @@ async def _run(limiter: str, policy: WindowPolicy, requests: int) -> dict[str, A
 
 def run(limiter: str, policy: WindowPolicy, requests: int) -> dict[str, Any]:
     """One limiter under one server policy, on a fresh virtual-time loop."""
-    loop = VirtualLoop()
-    try:
-        with patched_time(loop, START.timestamp()):
-            return loop.run_until_complete(_run(limiter, policy, requests))
-    finally:
-        loop.close()
+    result: dict[str, Any] = virtual(lambda: _run(limiter, policy, requests))
+    return result
 
 
 async def _overhead(n: int, store: Store) -> tuple[float, float]:
@@ -256,7 +206,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.plot:
         plot(drawn, args.plot)
         print(json.dumps({"bench": "governor_plot", "png": args.plot}), flush=True)
-    for row in bursts.rows(limiters):  # short jobs on an idle egress
+    for row in bursts.rows(limiters, _peers()):  # short jobs on an idle egress
         print(json.dumps(row), flush=True)
 
 
