@@ -16,6 +16,9 @@ lognormal latency (median 200 ms, p99 2 s), under each server window policy:
   which virtual time cannot drive); the peers each get a new limiter, as a new process does.
 - ``burst_after_busy``: a full window of paced requests, an idle spell of 5, 30 or 61 s, then a
   job of 50.
+- ``sustained_kept``: the head-to-head's load (64 tasks) on a state that has seen the window, so
+  that it starts with a burst (``first_minute``: requests in its first 60 s): the utilization of
+  what follows the burst, beside the head-to-head's own (whose state is new).
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from typing import Any
 
 from intervals_async.sandbox import WindowPolicy
 
+from ._judge import utilization
 from ._scenario import Gate, Scenario, virtual
 
 __all__ = ["rows"]
@@ -115,8 +119,37 @@ def burst_after_busy(policy: WindowPolicy, idle: float, k: int = 50) -> dict[str
     return result
 
 
-def rows(limiters: list[str], peers: dict[str, Callable[[], Gate]]) -> list[dict[str, Any]]:
-    """Every scenario, for ``ours`` and the peers (of ``peers``) named in ``limiters``."""
+def sustained_kept(policy: WindowPolicy, requests: int) -> dict[str, Any]:
+    """The head-to-head's load on a state that has seen the window: does the burst cost any
+    sustained utilization?"""
+
+    async def scenario() -> dict[str, Any]:
+        run = Scenario(policy, seen=True)
+        await run.job(requests, 64)
+        done = [
+            e.time for e in run.sandbox.audit.entries if e.path != "/quota/" and e.status == 200
+        ]
+        # The burst of the first window is not sustained load: judge what follows it.
+        after = sorted(done)[100:]
+        return {
+            "bench": "sustained_kept",
+            "limiter": "ours",
+            "policy": policy.value,
+            "n": requests,
+            "violations": len(run.refusals()),
+            "utilization": round(utilization(after, 100, 60.0), 4),
+            "first_minute": sum(1 for t in done if t - min(done) < 60.0),
+        }
+
+    result: dict[str, Any] = virtual(scenario)
+    return result
+
+
+def rows(
+    limiters: list[str], peers: dict[str, Callable[[], Gate]], requests: int
+) -> list[dict[str, Any]]:
+    """Every scenario, for ``ours`` and the peers (of ``peers``) named in ``limiters``;
+    ``requests``: the head-to-head's size."""
     others = [name for name in limiters if name in peers and name != "none"]
     ours = ["ours", "ours-fresh"] if "ours" in limiters else []
     found = []
@@ -131,4 +164,5 @@ def rows(limiters: list[str], peers: dict[str, Callable[[], Gate]]) -> list[dict
         if ours:
             for idle in (5.0, 30.0, 61.0):
                 found.append(burst_after_busy(policy, idle))
+            found.append(sustained_kept(policy, requests))
     return found

@@ -206,7 +206,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.plot:
         plot(drawn, args.plot)
         print(json.dumps({"bench": "governor_plot", "png": args.plot}), flush=True)
-    for row in bursts.rows(limiters, _peers()):  # short jobs on an idle egress
+    for row in bursts.rows(limiters, _peers(), requests):  # short jobs on an idle egress
         print(json.dumps(row), flush=True)
 
 

@@ -11,10 +11,10 @@ Two limits, two mechanisms (see DESIGN.md, "The governor"):
   reserve that only higher priorities may spend, closed until midnight by a code 11.
 
 The pacing bucket holds ``burst`` tokens (2) while the state cannot know what the egress sent in
-the last window, and a whole window's worth (N) once it can: a state that has seen every request
-of the egress for at least a window (it has been in use, or kept, that long; or it was told that
-the server was born empty). The log and the counter gate keep every window either way, so the
-bucket only spreads *sustained* load, and a short job on an idle egress goes at once.
+the last window, and as many as the window has free once it can: a state that has seen every
+request of the egress for at least a window (it has been in use, or kept, that long; or it was
+told that the server was born empty). The log and the counter gate keep every window either way,
+so the bucket only spreads *sustained* load, and a short job on an idle egress goes at once.
 
 A code 12 starts one cooldown for the whole egress. ``Core.decide`` answers *admit* (now, or at a
 time within the caller's horizon), *wait until* or *closed*; ``admit`` and ``complete`` change the
@@ -51,8 +51,8 @@ class Limits:
         window: the window in seconds (W, 60).
         daily: requests per GMT day per account (6,000; 12,000 on the Unlimited plan).
         burst: tokens the pacing bucket holds while the state has not seen a whole window (how
-            many requests may go at once after a pause); once it has, the bucket holds N, and the
-            log and the counter gate alone decide how many go at once.
+            many requests may go at once after a pause); once it has, the bucket holds as many
+            as the window has free (at least ``burst``): an idle window's N go at once.
         pace: the bucket's rate as a fraction of N per W. Just under 1, so that a server that
             weighs the previous minute (a sliding-window counter) never sees a full window plus one.
         margin: seconds added to W before a completed request's slot comes back.
@@ -246,11 +246,13 @@ class Core:
         return state
 
     def capacity(self, state: EgressState, now: float) -> int:
-        """The tokens the bucket may hold: N once the state has seen a whole window (every
-        request that can still count at the server is in the log), else ``burst``."""
+        """The tokens the bucket may hold: ``burst``, or, once the state has seen a whole window
+        (every request that can still count at the server is in the log), as many as the window
+        has free. So an idle window lets a burst go at once, and a filling one is paced: the
+        bucket never saves up tokens while the log is full."""
         limits = self.limits
         if state.since is not None and now - state.since >= limits.window + limits.margin:
-            return limits.per_minute
+            return max(limits.burst, limits.per_minute - state.used(now, limits))
         return limits.burst
 
     def day(self, account: str, now: float) -> DayState:

@@ -106,9 +106,13 @@ local function purge(t)
   redis.call('ZREMRANGEBYSCORE', F, '-inf', fmt(t))
 end
 
--- N tokens once the state has seen a whole window (every request that can still count), else BURST
+-- BURST, or once the state has seen a whole window (every request that can still count), as
+-- many as the window has free: an idle window bursts, a filling one is paced
 local function capacity(t)
-  if eg.since ~= nil and t - eg.since >= W + MARGIN then return N end
+  if eg.since ~= nil and t - eg.since >= W + MARGIN then
+    purge(t)
+    return math.max(BURST, N - redis.call('ZCARD', L) - redis.call('ZCARD', F))
+  end
   return BURST
 end
 
