@@ -47,6 +47,7 @@ __all__ = [
     "EXIT_INTERRUPTED",
     "Connection",
     "connection_options",
+    "embedded_governor",
     "emit_json",
     "fail",
     "governor_option",
@@ -108,6 +109,13 @@ def governor_option(command: F) -> F:
     )(command)
 
 
+def embedded_governor() -> RateGovernor:
+    """The governor for a sandbox embedded in this process: it is born with the process, so no
+    other program shares its window or its day. Its state is in memory (the host's file keeps
+    the real API's), and it knows the window is empty: a short job goes at once."""
+    return RateGovernor(store=MemoryStore(seen_since=time.time()))
+
+
 class Connection:
     """How to reach the API: a real account (token from a file or ``INTERVALS_TOKEN``) or the
     embedded sandbox, and which governor state to keep."""
@@ -128,12 +136,11 @@ class Connection:
         self.governor = governor
 
     def _governor(self) -> RateGovernor:
-        """The governor the settings name. An embedded sandbox is born with the process, so no
-        other program shares its window: unless told otherwise, its state is in memory, and it
-        knows the window is empty (a short job goes at once)."""
+        """The governor the settings name; for the embedded sandbox, unless told otherwise,
+        :func:`embedded_governor`."""
         try:
             if self.sandbox and self.governor is None:
-                return RateGovernor(store=MemoryStore(seen_since=time.time()))
+                return embedded_governor()
             return RateGovernor(store=open_store(self.governor))
         except ValueError as exc:
             fail(str(exc))

@@ -7,6 +7,7 @@ import click
 
 from .._client import IntervalsClient
 from ..sandbox import Sandbox, SandboxConfig
+from ._connect import embedded_governor
 
 __all__ = ["run_demo"]
 
@@ -14,7 +15,10 @@ __all__ = ["run_demo"]
 async def _tour(seed: int) -> None:
     sandbox = Sandbox(SandboxConfig(seed=seed))
     async with IntervalsClient(
-        sandbox.token(), base_url="https://api.sandbox.invalid/", transport=sandbox.transport()
+        sandbox.token(),
+        base_url="https://api.sandbox.invalid/",
+        transport=sandbox.transport(),
+        governor=embedded_governor(),
     ) as client:
         me = await client.me.get()
         click.echo(f"Signed in as {me.firstname} {me.lastname} ({me.group})")
