@@ -169,7 +169,10 @@ def auto_sandbox(auto_clock: AutoClock) -> Sandbox:
     return Sandbox(SandboxConfig(seed=7), clock=auto_clock)
 
 
-REDIS_URL = "redis://127.0.0.1:6379/11"  # the tests' own database number
+# The tests' own Redis database and key prefix, moved by INTERVALS_TEST_REDIS_URL and
+# INTERVALS_TEST_REDIS_PREFIX (another database, or a Redis shared with other projects).
+REDIS_URL = os.environ.get("INTERVALS_TEST_REDIS_URL", "redis://127.0.0.1:6379/11")
+REDIS_PREFIX = os.environ.get("INTERVALS_TEST_REDIS_PREFIX", "intervals-async-test")
 
 
 @pytest.fixture
@@ -193,7 +196,7 @@ def redis_prefix(redis_url: str) -> Iterator[str]:
     """A key prefix of one test's own; its keys are deleted afterwards."""
     import redis
 
-    prefix = f"intervals-async-test-{uuid.uuid4().hex[:12]}"
+    prefix = f"{REDIS_PREFIX}-{uuid.uuid4().hex[:12]}"
     yield prefix
     client = redis.Redis.from_url(redis_url)
     for key in client.scan_iter(match=f"{{{prefix}}}:*", count=500):

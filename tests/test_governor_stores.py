@@ -16,6 +16,7 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -315,8 +316,9 @@ class _Proxy:
 
 
 @contextlib.contextmanager
-def _proxy() -> Iterator[_Proxy]:
-    proxy = _Proxy(("127.0.0.1", 6379))
+def _proxy(redis_url: str) -> Iterator[_Proxy]:
+    target = urlsplit(redis_url)
+    proxy = _Proxy((target.hostname or "127.0.0.1", target.port or 6379))
     proxy.start()
     try:
         yield proxy
@@ -329,8 +331,8 @@ async def test_redis_lost_mid_run_fails_closed_and_resumes_by_itself(
     redis_url: str, redis_prefix: str
 ) -> None:
     sandbox = Sandbox(SandboxConfig(seed=1))
-    with _proxy() as proxy:
-        url = f"redis://127.0.0.1:{proxy.port}/11"
+    with _proxy(redis_url) as proxy:
+        url = urlunsplit(urlsplit(redis_url)._replace(netloc=f"127.0.0.1:{proxy.port}"))
         store = RedisStore(url, FAST, prefix=redis_prefix, timeout=1.0)
         async with IntervalsClient(
             sandbox.token(),

@@ -2,7 +2,9 @@
 
 Run it (Redis on 127.0.0.1:6379, nothing else needed: the API is an embedded sandbox)::
 
-    python docs/examples/fleet.py --hosts 2 --workers 3
+    python docs/examples/fleet.py --hosts 2 --workers 3 [--redis redis://HOST:PORT/DB]
+
+(or name the Redis in ``REDIS_URL``; database 0 of this host by default).
 
 Each worker is its own OS process, as it would be on a real host. Every process builds its own
 ``RateGovernor`` on the same ``RedisStore``: processes of one host share that host's per-minute
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing
+import os
 import uuid
 
 import anyio
@@ -76,7 +79,11 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--hosts", type=int, default=2)
     parser.add_argument("--workers", type=int, default=3, help="worker processes per host")
-    parser.add_argument("--redis", default="redis://127.0.0.1:6379/0")
+    parser.add_argument(
+        "--redis",
+        default=os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"),
+        help="the Redis to share (default: REDIS_URL, else database 0 on this host)",
+    )
     args = parser.parse_args(argv)
     prefix = f"fleet-example-{uuid.uuid4().hex[:8]}"  # one fleet's keys
     sandbox = Sandbox(SandboxConfig(seed=1))
