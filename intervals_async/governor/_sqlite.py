@@ -188,7 +188,6 @@ class SQLiteStore:
         presence: tuple[float, int] | None = None,
     ) -> T:
         self.calls += 1
-        args = (account, egress, step, write, presence)
         # Uncontended, a transaction takes a fraction of a millisecond: it runs right here,
         # since a hop to a worker thread would cost more than the transaction. If another
         # process holds the file's lock (or this store's), it waits in a worker thread instead,
@@ -197,7 +196,7 @@ class SQLiteStore:
         result: T | _Busy = _BUSY
         if self._connection is not None and self._lock.acquire(blocking=False):
             try:
-                result = self._transaction(*args, wait=False)
+                result = self._transaction(account, egress, step, write, presence, wait=False)
             except _Busy:
                 pass
             finally:
