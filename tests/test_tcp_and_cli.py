@@ -172,3 +172,39 @@ def test_ci_runs_exactly_the_readme_test_command() -> None:
     assert commands[1] in ci
     # The main job, run by tests/test_cli_export.py::test_export_sandbox_writes_every_record...
     assert commands[0].endswith("/intervals-async export --sandbox --out export")
+
+
+@pytest.mark.parametrize("args", [[], ["governor"], ["sandbox"]])
+def test_a_group_without_a_command_prints_its_help_and_exits_0(args: list[str]) -> None:
+    run = subprocess.run(
+        [sys.executable, "-m", "intervals_async.cli", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.startswith("Usage: ") and "[OPTIONS] COMMAND [ARGS]" in run.stdout
+    assert run.stderr == ""
+
+
+def test_sandbox_and_base_url_together_are_refused() -> None:
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "intervals_async.cli",
+            "quota",
+            "--sandbox",
+            "--base-url",
+            "http://x/",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert run.returncode == 2
+    assert run.stderr == (
+        "intervals-async: error: --sandbox and --base-url contradict each other: give one\n"
+    )

@@ -232,6 +232,8 @@ def connection_options(command: F) -> F:
     ) -> Any:
         if verbose and quiet:
             fail("--verbose and --quiet contradict each other: give one")
+        if sandbox and base_url is not None:
+            fail("--sandbox and --base-url contradict each other: give one")
         show_logs(-1 if quiet else 1 if verbose else 0)
         connection = Connection(
             token_file=token_file,

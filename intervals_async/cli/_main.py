@@ -41,6 +41,10 @@ class _Group(click.Group):
             return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except click.exceptions.Abort:
             fail("interrupted", EXIT_INTERRUPTED)
+        except click.exceptions.NoArgsIsHelpError as error:
+            # A command group given no command: its help is what was asked for, not an error.
+            click.echo(error.format_message())
+            return 0
         except click.ClickException as error:
             fail(error.format_message(), error.exit_code)
 
