@@ -35,6 +35,7 @@ from ._exceptions import (
 )
 from ._retry import RetryPolicy
 from .governor import Governor, Outcome, Priority, RateGovernor, shared_governor
+from .governor._default import server_of
 from .models import Quota
 from .resources._namespaces import (
     NAMESPACES,
@@ -108,9 +109,9 @@ class IntervalsClient:
         governor: the rate governor every attempt passes through, or a store setting for the
             one it should use (``"host"``, ``"memory"``, ``"sqlite:///PATH"``,
             ``"redis://..."``). By default (the ``INTERVALS_GOVERNOR`` setting, else
-            ``"host"``) every client of every process of the host shares one state, a SQLite
-            file in the user's state directory (``INTERVALS_STATE_DIR`` moves it), since they
-            share the host's IP; the clients of one process share one
+            ``"host"``) every client of every process of the host shares one state per API
+            server, a SQLite file in the user's state directory (``INTERVALS_STATE_DIR`` moves
+            it), since they share the host's IP; the clients of one process share one
             :class:`~intervals_async.governor.RateGovernor` on it. A client given its own
             ``clock`` gets its own governor in memory on that clock.
         account: the customer account name the governor keys the daily quota on.
@@ -227,7 +228,7 @@ class IntervalsClient:
             governor = RateGovernor(clock=self.clock)
         elif governor is None or isinstance(governor, str):
             # Clients of one host share an IP: on the wall clock they share one state.
-            governor = shared_governor(governor)
+            governor = shared_governor(governor, server=server_of(str(url)))
         self.governor: Governor = governor
         self.account = account
         self.egress = egress

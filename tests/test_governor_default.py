@@ -29,11 +29,14 @@ from intervals_async.governor import (
     shared_governor,
     state_dir,
 )
+from intervals_async.governor._default import server_of
 from intervals_async.sandbox import Sandbox, SandboxConfig, serving
 
 from .conftest import BASE_URL, AutoClock
 
 pytestmark = pytest.mark.anyio
+
+STATUS = [sys.executable, "-m", "intervals_async.cli", "governor", "status"]
 
 
 # -- the setting ----------------------------------------------------------------------------------
@@ -44,6 +47,12 @@ def test_the_default_is_one_file_in_the_state_directory(host_state: Path) -> Non
     assert isinstance(store, SQLiteStore)
     assert store.path == host_state / "governor.sqlite"
     assert state_dir() == host_state
+    # One file per API server: a sandbox served on this host has a window and days of its own.
+    assert open_store(server="api.myintervals.com").path == store.path  # type: ignore[attr-defined]
+    local = open_store(server=server_of("http://127.0.0.1:8766/"))
+    assert isinstance(local, SQLiteStore)
+    assert local.path == host_state / "governor-127.0.0.1_8766.sqlite"
+    assert server_of("https://user:pw@Api.Example.com:8443/x") == "api.example.com:8443"
 
 
 def test_without_the_variable_platformdirs_names_the_directory(
@@ -88,7 +97,9 @@ def test_the_argument_beats_the_variable_which_beats_the_default(
 def test_clients_on_the_wall_clock_share_the_hosts_governor(host_state: Path) -> None:
     first = IntervalsClient("token12345")
     second = IntervalsClient("token12345", account="other")
-    assert first.governor is second.governor is shared_governor()
+    assert first.governor is second.governor is shared_governor(server="api.myintervals.com")
+    local = IntervalsClient("token12345", base_url="http://127.0.0.1:8766/").governor
+    assert local is not first.governor
     assert isinstance(first.governor, RateGovernor)
     store = first.governor.store
     assert isinstance(store, SQLiteStore) and store.path == host_state / "governor.sqlite"
@@ -115,7 +126,8 @@ async def test_an_unusable_state_directory_fails_closed_and_names_the_fix(
         with pytest.raises(StoreError) as caught:
             await client.me.get()
     message = str(caught.value)
-    assert str(blocker / "state" / "governor.sqlite") in message
+    # The state of this API server (not the real API's): a file of its own.
+    assert str(blocker / "state" / "governor-api.sandbox.invalid.sqlite") in message
     assert "INTERVALS_STATE_DIR" in message and "nothing was sent" in message
     assert caught.value.request_sent is False
     assert len(sandbox.audit) == 0
@@ -284,3 +296,16 @@ def test_status_watch_refreshes_until_ctrl_c_which_exits_0(tmp_path: Path) -> No
     assert json.loads(first)["store"] == f"SQLiteStore({str(tmp_path / 'governor.sqlite')!r})"
     assert json.loads(second)["at"] >= json.loads(first)["at"]
     assert "Traceback" not in err
+
+
+def test_status_reads_the_file_of_the_server_named_by_base_url(tmp_path: Path) -> None:
+    run = subprocess.run(
+        [*STATUS, "--json", "--base-url", "http://127.0.0.1:8766/"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "INTERVALS_STATE_DIR": str(tmp_path)},
+        timeout=60,
+        check=True,
+    )
+    path = tmp_path / "governor-127.0.0.1_8766.sqlite"
+    assert json.loads(run.stdout)["store"] == f"SQLiteStore({str(path)!r})"

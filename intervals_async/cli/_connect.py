@@ -38,6 +38,7 @@ from .._exceptions import (
 )
 from ..export import ExportError
 from ..governor import MemoryStore, RateGovernor, open_store
+from ..governor._default import server_of
 
 __all__ = [
     "EXIT_API",
@@ -135,13 +136,20 @@ class Connection:
         self.account = account
         self.governor = governor
 
+    @property
+    def server(self) -> str:
+        """The API server, as the per-host state keys it (``host[:port]``)."""
+        if self.sandbox:
+            return "api.sandbox.invalid"
+        return server_of(self.base_url or DEFAULT_BASE_URL)
+
     def _governor(self) -> RateGovernor:
         """The governor the settings name; for the embedded sandbox, unless told otherwise,
         :func:`embedded_governor`."""
         try:
             if self.sandbox and self.governor is None:
                 return embedded_governor()
-            return RateGovernor(store=open_store(self.governor))
+            return RateGovernor(store=open_store(self.governor, server=self.server))
         except ValueError as exc:
             fail(str(exc))
 

@@ -14,7 +14,9 @@ from typing import Any
 import anyio
 import click
 
+from .._client import DEFAULT_BASE_URL
 from ..governor import StoreStatus, open_store
+from ..governor._default import server_of
 from ._connect import emit_json, fail, governor_option, guarded
 
 __all__ = ["governor_group"]
@@ -27,13 +29,20 @@ def governor_group() -> None:
 
 @governor_group.command("status")
 @governor_option
+@click.option(
+    "--base-url",
+    default=None,
+    help="The API root whose per-host state to show (default: the real API's).",
+)
 @click.option("--watch", is_flag=True, help="Refresh every second until Ctrl-C.")
 @click.option("--json", "as_json", is_flag=True, help="Print the state as JSON on stdout.")
 @click.option("--debug", is_flag=True, help="Show the traceback of unexpected failures.")
-def status_command(governor: str | None, watch: bool, as_json: bool, debug: bool) -> None:
+def status_command(
+    governor: str | None, base_url: str | None, watch: bool, as_json: bool, debug: bool
+) -> None:
     """Each egress's window, each account's day and the processes waiting (spends nothing)."""
     try:
-        store = open_store(governor)
+        store = open_store(governor, server=server_of(base_url or DEFAULT_BASE_URL))
     except ValueError as exc:
         fail(str(exc))
 

@@ -12,7 +12,9 @@ The setting is a URL-like string, chosen in this order (the first one given wins
    command's ``--governor``;
 2. the ``INTERVALS_GOVERNOR`` environment variable;
 3. ``host``: the per-host SQLite file in the state directory (``INTERVALS_STATE_DIR``, else the
-   user's state directory as :mod:`platformdirs` finds it).
+   user's state directory as :mod:`platformdirs` finds it). There is one such file per API
+   server: ``governor.sqlite`` for the real API, ``governor-HOST_PORT.sqlite`` for another (a
+   sandbox served on this host, say), since each server has a window and days of its own.
 
 Its forms: ``host``, ``memory``, ``sqlite:///absolute/path.sqlite`` (or ``sqlite://relative``),
 ``redis://...`` and ``rediss://...``.
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import platformdirs
 
@@ -34,14 +37,17 @@ __all__ = [
     "ENV_GOVERNOR",
     "ENV_STATE_DIR",
     "HOST_STORE_FILE",
+    "host_store_path",
     "open_store",
     "resolve_setting",
+    "server_of",
     "state_dir",
 ]
 
 ENV_GOVERNOR = "INTERVALS_GOVERNOR"
 ENV_STATE_DIR = "INTERVALS_STATE_DIR"
 HOST_STORE_FILE = "governor.sqlite"
+REAL_API = "api.myintervals.com"
 
 # What a user can do when the per-host file cannot be used (a read-only or ephemeral filesystem).
 _HOST_HINT = (
@@ -62,6 +68,21 @@ def state_dir() -> Path:
     return platformdirs.user_state_path("intervals-async", appauthor=False)
 
 
+def server_of(base_url: str) -> str:
+    """The API server of a base URL as the per-host state keys it: ``host[:port]`` (no
+    userinfo)."""
+    parts = urlsplit(base_url)
+    return parts.netloc.rpartition("@")[2].lower() or base_url
+
+
+def host_store_path(server: str | None = None) -> Path:
+    """The per-host file for an API server (``host`` or ``host:port``; ``None``: the real API)."""
+    if server is None or server == REAL_API:
+        return state_dir() / HOST_STORE_FILE
+    safe = "".join(c if c.isascii() and (c.isalnum() or c in ".-") else "_" for c in server)
+    return state_dir() / f"governor-{safe}.sqlite"
+
+
 def resolve_setting(setting: str | None = None) -> str:
     """The store setting in force: ``setting`` if given, else ``INTERVALS_GOVERNOR``, else
     ``host``; stripped, never empty."""
@@ -71,8 +92,11 @@ def resolve_setting(setting: str | None = None) -> str:
     return "host"
 
 
-def open_store(setting: str | None = None, limits: Limits | None = None) -> Store:
-    """The store a setting names (see the module's docstring), keeping ``limits``.
+def open_store(
+    setting: str | None = None, limits: Limits | None = None, *, server: str | None = None
+) -> Store:
+    """The store a setting names (see the module's docstring), keeping ``limits``; ``server``
+    (``host`` or ``host:port`` of the API root) chooses the per-host file of ``host``.
 
     Nothing is opened yet: a SQLite file or a Redis connection is first used by the first
     request, and a store that cannot be used then fails closed with ``StoreError``.
@@ -83,8 +107,7 @@ def open_store(setting: str | None = None, limits: Limits | None = None) -> Stor
     chosen = resolve_setting(setting)
     scheme, sep, rest = chosen.partition("://")
     if chosen == "host":
-        path = state_dir() / HOST_STORE_FILE
-        return SQLiteStore(path, limits, make_parents=True, hint=_HOST_HINT)
+        return SQLiteStore(host_store_path(server), limits, make_parents=True, hint=_HOST_HINT)
     if chosen == "memory":
         return MemoryStore(limits)
     if sep and scheme == "sqlite" and rest:

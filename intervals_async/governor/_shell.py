@@ -30,7 +30,7 @@ import attrs
 from .._clock import Clock, SystemClock
 from .._exceptions import DailyQuotaExceeded, GovernorTimeout, StoreError
 from ._core import Admit, Closed, Decision, Limits
-from ._default import open_store, resolve_setting, state_dir
+from ._default import host_store_path, open_store, resolve_setting
 from ._seam import Outcome, Permit, Priority
 from ._store import MemoryStore, Store, StoreStatus, View, presence_lease
 
@@ -501,15 +501,15 @@ class RateGovernor:
 _SHARED: dict[tuple[str, str], RateGovernor] = {}
 
 
-def shared_governor(setting: str | None = None) -> RateGovernor:
+def shared_governor(setting: str | None = None, *, server: str | None = None) -> RateGovernor:
     """The process's one governor for a store setting (default: ``INTERVALS_GOVERNOR``, else
-    the host's file); the clients given no governor, or the same setting, share it, so that
-    their requests queue together."""
+    the host's file for ``server``, the API root's ``host[:port]``); the clients given no
+    governor, or the same setting, share it, so that their requests queue together."""
     chosen = resolve_setting(setting)
-    key = (chosen, str(state_dir()) if chosen == "host" else "")
+    key = (chosen, str(host_store_path(server)) if chosen == "host" else "")
     governor = _SHARED.get(key)
     if governor is None:
-        governor = _SHARED[key] = RateGovernor(store=chosen)
+        governor = _SHARED[key] = RateGovernor(store=open_store(chosen, server=server))
     return governor
 
 
