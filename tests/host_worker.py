@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import sys
 import time
 
 import anyio
@@ -20,13 +21,12 @@ from intervals_async.governor import Limits, MemoryStore, RateGovernor
 
 
 async def main() -> None:
-    """Parse the arguments, wait for the start, send until the time is up."""
+    """Parse the arguments, say "ready", wait for "go" on stdin, send until the time is up."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--url", required=True)
     parser.add_argument("--token", required=True)
     parser.add_argument("--per-minute", type=int, required=True)
     parser.add_argument("--window", type=float, required=True)
-    parser.add_argument("--start", type=float, required=True, help="epoch seconds to begin at")
     parser.add_argument("--seconds", type=float, required=True)
     parser.add_argument("--tasks", type=int, default=8)
     parser.add_argument("--memory", action="store_true")
@@ -50,7 +50,10 @@ async def main() -> None:
     )
     sent = too_fast = 0
     offsets = itertools.count()
-    deadline = args.start + args.seconds
+    # Every worker imported and built before any sends: the test starts them together.
+    print("ready", flush=True)
+    await anyio.to_thread.run_sync(sys.stdin.readline)
+    deadline = time.time() + args.seconds
 
     async def task() -> None:
         nonlocal sent, too_fast
@@ -64,7 +67,6 @@ async def main() -> None:
             except RequestsTooFast:
                 too_fast += 1
 
-    await anyio.sleep(max(0.0, args.start - time.time()))
     async with client, anyio.create_task_group() as group:
         for _ in range(args.tasks):
             group.start_soon(task)

@@ -41,25 +41,36 @@ def _max_in_window(times: list[float], window: float) -> int:
     return most
 
 
-def _start(
-    url: str, token: str, start: float, seconds: float, *extra: str
-) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        [
-            sys.executable,
-            str(WORKER),
-            f"--url={url}",
-            f"--token={token}",
-            f"--per-minute={PER_MINUTE}",
-            f"--window={WINDOW}",
-            f"--start={start}",
-            f"--seconds={seconds}",
-            *extra,
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+def _start(url: str, token: str, seconds: float, *extra: str) -> list[subprocess.Popen[str]]:
+    """Three workers, started together: each says "ready" once imported, and all are told
+    "go" at once (no guess of how long a process takes to start)."""
+    workers = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                str(WORKER),
+                f"--url={url}",
+                f"--token={token}",
+                f"--per-minute={PER_MINUTE}",
+                f"--window={WINDOW}",
+                f"--seconds={seconds}",
+                *extra,
+            ],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(3)
+    ]
+    for worker in workers:
+        assert worker.stdout is not None
+        assert worker.stdout.readline() == "ready\n"
+    for worker in workers:
+        assert worker.stdin is not None
+        worker.stdin.write("go\n")
+        worker.stdin.flush()
+    return workers
 
 
 def _reports(workers: list[subprocess.Popen[str]]) -> list[dict[str, Any]]:
@@ -67,7 +78,7 @@ def _reports(workers: list[subprocess.Popen[str]]) -> list[dict[str, Any]]:
     for worker in workers:
         out, err = worker.communicate(timeout=120)
         assert worker.returncode == 0, err
-        reports.append(json.loads(out))
+        reports.append(json.loads(out.splitlines()[-1]))
     return reports
 
 
@@ -82,9 +93,7 @@ def test_processes_that_configure_nothing_share_the_hosts_window(
     served: tuple[Sandbox, str], host_state: Path
 ) -> None:
     sandbox, url = served
-    start = time.time() + 1.5  # every worker imported and waiting
-    workers = [_start(url, sandbox.token(), start, 3.0) for _ in range(3)]
-    reports = _reports(workers)
+    reports = _reports(_start(url, sandbox.token(), 3.0))
     # Each worker's governor kept its state in the one per-host file, in the test's folder (a
     # governor made by hand with no store knows no server: it keeps the real API's file).
     path = host_state / "governor.sqlite"
@@ -101,9 +110,7 @@ def test_each_process_in_memory_of_its_own_is_refused_as_too_fast(
     served: tuple[Sandbox, str],
 ) -> None:
     sandbox, url = served
-    start = time.time() + 1.5
-    workers = [_start(url, sandbox.token(), start, 2.0, "--memory") for _ in range(3)]
-    _reports(workers)
+    _reports(_start(url, sandbox.token(), 2.0, "--memory"))
     codes = [e.code for e in sandbox.audit.entries if e.code == 12]
     assert len(codes) > 0
 
@@ -125,8 +132,7 @@ def test_governor_status_shows_every_process_and_forgets_a_killed_one(
     served: tuple[Sandbox, str],
 ) -> None:
     sandbox, url = served
-    start = time.time() + 1.5
-    workers = [_start(url, sandbox.token(), start, 8.0, "--tasks=16") for _ in range(3)]
+    workers = _start(url, sandbox.token(), 8.0, "--tasks=16")
     try:
         env = dict(os.environ)
         pids = {str(w.pid) for w in workers}
@@ -159,12 +165,13 @@ def test_governor_status_shows_every_process_and_forgets_a_killed_one(
             assert time.time() - killed_at < 1.5 * WINDOW + 5, status
         assert {str(w.pid) for w in workers[1:]} <= alive
     finally:
-        for worker in workers[1:]:
-            try:
-                worker.communicate(timeout=60)
-            finally:
-                worker.kill()  # a failed assertion must not leave a worker behind
-                worker.communicate()
+        for worker in workers:
+            if worker.returncode is None:  # the survivors end when their time is up
+                try:
+                    worker.communicate(timeout=60)
+                except subprocess.TimeoutExpired:
+                    worker.kill()  # a hung worker must not outlive the test
+                    worker.communicate()
     entries = sandbox.audit.entries
     assert [e.code for e in entries if e.code == 12] == []
     assert _max_in_window([e.time for e in entries], WINDOW) <= PER_MINUTE
