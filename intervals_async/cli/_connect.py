@@ -46,6 +46,7 @@ __all__ = [
     "EXIT_BAD_INPUT",
     "EXIT_BUDGET",
     "EXIT_INTERRUPTED",
+    "SANDBOX_URL",
     "Connection",
     "connection_options",
     "embedded_governor",
@@ -110,6 +111,9 @@ def governor_option(command: F) -> F:
     )(command)
 
 
+SANDBOX_URL = "https://api.sandbox.invalid/"  # the embedded sandbox's root (never resolved)
+
+
 def embedded_governor() -> RateGovernor:
     """The governor for a sandbox embedded in this process: it is born with the process, so no
     other program shares its window or its day. Its state is in memory (the host's file keeps
@@ -136,20 +140,14 @@ class Connection:
         self.account = account
         self.governor = governor
 
-    @property
-    def server(self) -> str:
-        """The API server, as the per-host state keys it (``host[:port]``)."""
-        if self.sandbox:
-            return "api.sandbox.invalid"
-        return server_of(self.base_url or DEFAULT_BASE_URL)
-
     def _governor(self) -> RateGovernor:
         """The governor the settings name; for the embedded sandbox, unless told otherwise,
         :func:`embedded_governor`."""
         try:
             if self.sandbox and self.governor is None:
                 return embedded_governor()
-            return RateGovernor(store=open_store(self.governor, server=self.server))
+            root = SANDBOX_URL if self.sandbox else self.base_url or DEFAULT_BASE_URL
+            return RateGovernor(store=open_store(self.governor, server=server_of(root)))
         except ValueError as exc:
             fail(str(exc))
 
@@ -179,7 +177,7 @@ class Connection:
             app = Sandbox(SandboxConfig(seed=0, seeded_at=today.timestamp()))
             client = IntervalsClient(
                 app.token(),
-                base_url="https://api.sandbox.invalid/",
+                base_url=SANDBOX_URL,
                 transport=app.transport(),
                 account=self.account,
                 governor=self._governor(),

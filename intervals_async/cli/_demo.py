@@ -7,7 +7,7 @@ import click
 
 from .._client import IntervalsClient
 from ..sandbox import Sandbox, SandboxConfig
-from ._connect import embedded_governor
+from ._connect import SANDBOX_URL, embedded_governor
 
 __all__ = ["run_demo"]
 
@@ -16,7 +16,7 @@ async def _tour(seed: int) -> None:
     sandbox = Sandbox(SandboxConfig(seed=seed))
     async with IntervalsClient(
         sandbox.token(),
-        base_url="https://api.sandbox.invalid/",
+        base_url=SANDBOX_URL,
         transport=sandbox.transport(),
         governor=embedded_governor(),
     ) as client:

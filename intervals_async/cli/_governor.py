@@ -7,6 +7,7 @@ works while other processes use the store.
 from __future__ import annotations
 
 import contextlib
+import json
 import time
 from datetime import UTC, datetime
 from typing import Any
@@ -52,7 +53,10 @@ def status_command(
     async def once() -> int:
         try:
             status = await read()
-            emit_json(as_json_dict(status)) if as_json else click.echo(render(status))
+            if as_json:
+                emit_json(as_json_dict(status))
+            else:
+                click.echo(render(status))
             return 0
         finally:
             await store.aclose()
@@ -82,8 +86,6 @@ async def _watch(read: Any, as_json: bool) -> None:
 
 
 def _json_line(data: dict[str, Any]) -> str:
-    import json
-
     return json.dumps(data, default=str, separators=(",", ":"))
 
 

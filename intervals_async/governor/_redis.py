@@ -214,34 +214,11 @@ class RedisStore:
             if key in kept:
                 limits = attrs.evolve(limits, per_minute=kept[key][0], window=kept[key][1])
             view, store_now = await self._reader(limits)._view("", name)
-            # A slot reserved ahead of time for one about to come back counts once, not twice.
-            used = min(limits.per_minute, view.window_used)
-            rows.append(
-                EgressStatus(
-                    name=name,
-                    per_minute=limits.per_minute,
-                    window=limits.window,
-                    window_used=used,
-                    window_free=limits.per_minute - used,
-                    in_flight=view.in_flight,
-                    next_slot_at=view.next_slot_at,
-                    cooldown_until=view.cooldown_until,
-                    throttled=view.throttled,
-                )
-            )
+            rows.append(EgressStatus.of(name, limits, view))
         days = []
         for name in sorted(accounts.values()):
             view, store_now = await self._view(name, "")
-            days.append(
-                AccountStatus(
-                    name=name,
-                    day_used=view.day_used,
-                    day_limit=view.day_limit,
-                    resets_at=view.reset_at,
-                    day_closed=view.day_closed,
-                    synced_at=view.synced_at,
-                )
-            )
+            days.append(AccountStatus.of(name, view))
         return StoreStatus(
             store=repr(self),
             now=store_now,

@@ -20,12 +20,13 @@ from __future__ import annotations
 import array
 import base64
 import contextlib
+import functools
 import json
 import os
 import sqlite3
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -202,23 +203,18 @@ class SQLiteStore:
             finally:
                 self._lock.release()
         if isinstance(result, _Busy):
-            result = await anyio.to_thread.run_sync(
-                self._locked, account, egress, step, write, presence
+            waiting = functools.partial(
+                self._transaction, account, egress, step, write, presence, wait=True
             )
+            result = await anyio.to_thread.run_sync(self._locked, waiting)
         if write and (self.calls % 256 == 0 or time.monotonic() - self._checkpointed > 60):
             await anyio.to_thread.run_sync(self._checkpoint)
         return result
 
-    def _locked(
-        self,
-        account: str,
-        egress: str | None,
-        step: Callable[[Core], T],
-        write: bool,
-        presence: tuple[float, int] | None,
-    ) -> T:
+    def _locked(self, call: Callable[[], T]) -> T:
+        """``call()`` under this store's lock (in a worker thread, where it may wait)."""
         with self._lock:
-            return self._transaction(account, egress, step, write, presence, wait=True)
+            return call()
 
     def _checkpoint(self) -> None:
         """Fold the write-ahead log into the file, off the event loop: the one step that syncs
@@ -243,14 +239,9 @@ class SQLiteStore:
         busy timeout (else :class:`_Busy` at once)."""
         try:
             db = self._connect()
-            if wait:
-                db.execute(f"PRAGMA busy_timeout = {round(self.busy_timeout * 1000)}")
-            try:
+            with self._patient(db) if wait else contextlib.nullcontext():
                 # A writer takes the lock at once: two deciders must never read the same state.
                 db.execute("BEGIN IMMEDIATE" if write else "BEGIN")
-            finally:
-                if wait:
-                    db.execute("PRAGMA busy_timeout = 0")
             try:
                 loaded = self._load(db, account, egress)
                 core = loaded.core
@@ -293,23 +284,36 @@ class SQLiteStore:
         if self.calls % 64 == 1:  # now and then: rows of processes long gone
             db.execute("DELETE FROM presence WHERE expires_at < ?", (now - _KEPT,))
 
+    @contextlib.contextmanager
+    def _patient(self, db: sqlite3.Connection) -> Iterator[None]:
+        """Wait up to the busy timeout for another process's lock (outside this, not at all:
+        the event loop's transactions must not wait on the file)."""
+        db.execute(f"PRAGMA busy_timeout = {round(self.busy_timeout * 1000)}")
+        try:
+            yield
+        finally:
+            db.execute("PRAGMA busy_timeout = 0")
+
     def _status(self, now: float) -> StoreStatus:
         with self._lock:
             try:
                 db = self._connect()
-                db.execute(f"PRAGMA busy_timeout = {round(self.busy_timeout * 1000)}")
-                db.execute("BEGIN")
-                try:
-                    egresses = db.execute("SELECT name, state FROM egress ORDER BY name").fetchall()
-                    days = db.execute("SELECT account, state FROM day ORDER BY account").fetchall()
-                    clock = db.execute("SELECT low, high FROM clock WHERE id = 1").fetchone()
-                    presence = db.execute(
-                        "SELECT process, egress, waiting, seen_at, expires_at, per_minute, window "
-                        "FROM presence ORDER BY seen_at"
-                    ).fetchall()
-                finally:
-                    db.execute("COMMIT")
-                    db.execute("PRAGMA busy_timeout = 0")
+                with self._patient(db):
+                    db.execute("BEGIN")
+                    try:
+                        egresses = db.execute(
+                            "SELECT name, state FROM egress ORDER BY name"
+                        ).fetchall()
+                        days = db.execute(
+                            "SELECT account, state FROM day ORDER BY account"
+                        ).fetchall()
+                        clock = db.execute("SELECT low, high FROM clock WHERE id = 1").fetchone()
+                        presence = db.execute(
+                            "SELECT process, egress, waiting, seen_at, expires_at, per_minute, "
+                            "window FROM presence ORDER BY seen_at"
+                        ).fetchall()
+                    finally:
+                        db.execute("COMMIT")
             except (sqlite3.Error, OSError) as exc:
                 raise self._error(exc) from None
         # Each egress is judged by the limits its processes last kept (the file holds state,

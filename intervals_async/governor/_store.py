@@ -18,7 +18,7 @@ from typing import Protocol
 
 import attrs
 
-from ._core import Admit, Core, Decision, Limits, Wait
+from ._core import Admit, Core, DayState, Decision, EgressState, Limits, Wait
 from ._seam import Outcome, Permit, Priority
 
 __all__ = [
@@ -91,6 +91,23 @@ class EgressStatus:
     cooldown_until: float
     throttled: int
 
+    @classmethod
+    def of(cls, name: str, limits: Limits, view: View) -> EgressStatus:
+        """The status of egress ``name`` from a store's view of it, judged by ``limits``."""
+        # A slot reserved ahead of time for one about to come back counts once, not twice.
+        used = min(limits.per_minute, view.window_used)
+        return cls(
+            name=name,
+            per_minute=limits.per_minute,
+            window=limits.window,
+            window_used=used,
+            window_free=limits.per_minute - used,
+            in_flight=view.in_flight,
+            next_slot_at=view.next_slot_at,
+            cooldown_until=view.cooldown_until,
+            throttled=view.throttled,
+        )
+
 
 @attrs.frozen
 class AccountStatus:
@@ -111,6 +128,18 @@ class AccountStatus:
     resets_at: float
     day_closed: bool
     synced_at: float | None
+
+    @classmethod
+    def of(cls, name: str, view: View) -> AccountStatus:
+        """The status of account ``name`` from a store's view of its day."""
+        return cls(
+            name=name,
+            day_used=view.day_used,
+            day_limit=view.day_limit,
+            resets_at=view.reset_at,
+            day_closed=view.day_closed,
+            synced_at=view.synced_at,
+        )
 
 
 @attrs.frozen
@@ -225,16 +254,20 @@ class Store(Protocol):
         ...
 
 
-def view_of(core: Core, now: float, account: str, egress: str) -> View:
-    """The view of a core's state (for the stores that run the Python core)."""
+def view_of(core: Core, now: float, account: str | None, egress: str | None) -> View:
+    """The view of a core's state (for the stores that run the Python core): ``egress``'s
+    window and ``account``'s day, either left empty when ``None`` (and not made in the core)."""
     limits = core.limits
-    state = core.egress(egress)
-    day = core.day(account, now)
-    decision = core.decide(now, account, egress, Priority.INTERACTIVE, daily=False)
+    state = core.egress(egress) if egress is not None else EgressState()
+    day = core.day(account, now) if account is not None else DayState(limit=limits.daily)
+    next_slot_at = now
+    if egress is not None:
+        decision = core.decide(now, account or "", egress, Priority.INTERACTIVE, daily=False)
+        next_slot_at = decision.until if isinstance(decision, Wait) else now
     return View(
         window_used=state.used(now, limits),
         in_flight=state.in_flight,
-        next_slot_at=decision.until if isinstance(decision, Wait) else now,
+        next_slot_at=next_slot_at,
         day_used=day.used,
         day_limit=day.limit,
         reset_at=core.reset_at(now),
@@ -247,36 +280,13 @@ def view_of(core: Core, now: float, account: str, egress: str) -> View:
 
 
 def egress_status(core: Core, now: float, name: str) -> EgressStatus:
-    """The status of one egress of a core (for the stores that run the Python core)."""
-    limits = core.limits
-    state = core.egress(name)
-    # A slot reserved ahead of time for one about to come back counts once, not twice.
-    used = min(limits.per_minute, state.used(now, limits))
-    decision = core.decide(now, "", name, Priority.INTERACTIVE, daily=False)
-    return EgressStatus(
-        name=name,
-        per_minute=limits.per_minute,
-        window=limits.window,
-        window_used=used,
-        window_free=max(0, limits.per_minute - used),
-        in_flight=state.in_flight,
-        next_slot_at=decision.until if isinstance(decision, Wait) else now,
-        cooldown_until=state.cooldown_until,
-        throttled=state.throttled,
-    )
+    """The status of one egress of a core."""
+    return EgressStatus.of(name, core.limits, view_of(core, now, None, name))
 
 
 def account_status(core: Core, now: float, name: str) -> AccountStatus:
     """The status of one account of a core."""
-    day = core.day(name, now)
-    return AccountStatus(
-        name=name,
-        day_used=day.used,
-        day_limit=day.limit,
-        resets_at=core.reset_at(now),
-        day_closed=day.closed_until is not None,
-        synced_at=day.synced_at,
-    )
+    return AccountStatus.of(name, view_of(core, now, name, None))
 
 
 def decide_and_admit(
