@@ -231,7 +231,14 @@ _converter.register_unstructure_hook(dt.date, _wire.format_date)
 
 
 def wire_value(value: Any) -> Any:
-    """A checked Python value as the API takes it (``True`` -> ``"t"``, ``[3, 5]`` -> ``"3,5"``)."""
+    """A checked Python value as the API takes it: always a string (``True`` -> ``"t"``,
+    ``[3, 5]`` -> ``"3,5"``, ``12345678`` -> ``"12345678"``).
+
+    Every live capture of a write sent ids and numbers as JSON strings
+    (``"taskid":"12345678"``), as the documentation's examples do; none shows JSON numbers.
+    """
     if isinstance(value, list | tuple):
         return _wire.format_csv(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
     return _converter.unstructure(value)

@@ -155,11 +155,11 @@ async def test_resolving_5000_entries_costs_one_request_per_project(
 
 async def test_our_own_write_is_never_read_stale(auto_sandbox: Sandbox, api: Api) -> None:
     client = api(auto_sandbox)
-    project = (await client.project.list(limit=1)).items[0]
+    project = (await client.project.list(limit=1, sortfield="id")).items[0]
     assert (await client.project.get(project.id)).name == project.name
     await client.project.update(project.id, name="Renamed & ready")
     assert (await client.project.get(project.id)).name == "Renamed & ready"
-    listed = await client.project.list(limit=1)
+    listed = await client.project.list(limit=1, sortfield="id")
     assert listed.items[0].name == "Renamed & ready"
 
 

@@ -131,7 +131,7 @@ def test_values_go_back_to_the_wire_as_documented() -> None:
     assert wire_value(dt.date(2026, 1, 2)) == "2026-01-02"
     assert wire_value(dt.datetime(2026, 1, 2, 3, 4, 5)) == "2026-01-02 03:04:05"
     assert wire_value([3, 5, 11]) == "3,5,11"
-    assert wire_value(7) == 7
+    assert wire_value(7) == "7"  # ids and numbers as JSON strings, as the live captures sent
     assert wire_value("A & B") == "A & B"  # sent raw: the server escapes what it stores
 
 

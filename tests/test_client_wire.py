@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import AsyncIterator
 from decimal import Decimal
@@ -168,13 +169,46 @@ async def test_requests_carry_auth_accept_json_and_the_documented_headers(
     assert request.headers["x-intervals-send-notifications"] == "t"
     assert request.headers["x-intervals-disable-action-notes"] == "f"
     assert json.loads(request.content) == {
-        "worktypeid": 1,
-        "personid": 2,
+        "worktypeid": "1",  # ids and numbers as JSON strings, as every live capture sent them
+        "personid": "2",
         "date": "2026-01-05",
         "time": "1.5",
         "billable": "t",
         "description": "A&B",
     }
+
+
+async def test_every_write_body_value_is_a_json_string_or_null(client: IntervalsClient) -> None:
+    fields = {
+        "title": "Fix",
+        "projectid": 11,
+        "moduleid": 12,
+        "statusid": 13,
+        "priorityid": 14,
+        "ownerid": [15, 16],
+        "dateopen": dt.date(2026, 1, 5),
+        "estimate": Decimal("2.50"),
+        "datedue": None,
+    }
+    with respx.mock(base_url=URL) as mock:
+        route = mock.post("/task/").mock(return_value=_ok(201, task={"id": "9"}))
+        await client.task.create(**fields)
+        mock.put("/task/9/").mock(return_value=_ok(202, task={"id": "9"}))
+        await client.task.update(9, milestoneid=17, estimate=3)
+        sent = [json.loads(call.request.content) for call in mock.calls]
+    assert sent[0] == {
+        "title": "Fix",
+        "projectid": "11",
+        "moduleid": "12",
+        "statusid": "13",
+        "priorityid": "14",
+        "ownerid": "15,16",
+        "dateopen": "2026-01-05",
+        "estimate": "2.5",
+        "datedue": None,
+    }
+    assert sent[1] == {"milestoneid": "17", "estimate": "3"}
+    assert route.call_count == 1
 
 
 async def test_an_empty_delete_answer_is_success(client: IntervalsClient) -> None:

@@ -37,10 +37,12 @@ async def _listcounts(client: IntervalsClient, names: list[str]) -> dict[str, in
         spec = resource(name)
         assert spec is not None
         namespace = getattr(client, name)
+        # every timer: the list holds task timers only unless asked for both kinds
+        every = {"gettimerinfo": True} if name == "timer" else {}
         if spec.filter("limit") is None:
             counts[name] = len((await namespace.list()).items)
         else:
-            counts[name] = (await namespace.list(limit=1)).listcount
+            counts[name] = (await namespace.list(limit=1, **every)).listcount
     return counts
 
 
@@ -84,6 +86,7 @@ async def test_export_writes_every_record_once_at_the_announced_cost(
         for r in _read(tmp_path, "time", format)
     ]
     assert time_ids == sorted(set(time_ids))  # id order, none twice
+    assert counts["timer"] == len(auto_sandbox.accounts["demo"].table("timer"))  # both kinds
     # One probe per paged collection, then ceil(N / page) pages each.
     pages = sum(
         -(-(p.listcount or 0) // 50) if p.listcount is not None else 1 for p in plan.resources

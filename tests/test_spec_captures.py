@@ -109,3 +109,132 @@ async def test_me_collection_envelope(admin: httpx.AsyncClient) -> None:
     body = (await admin.get("/me/")).json()
     assert isinstance(body["personid"], int) and isinstance(body["code"], int)
     assert body["listcount"] == 1 and isinstance(body["me"], list)
+
+
+def _spec_text() -> str:
+    from .conftest import spec_file
+
+    return spec_file("intervals-api.md").read_text()
+
+
+def _key_list(text: str) -> set[str]:
+    """The keys of a quoted list such as ``id, localid, primaryaccount (t/f), ...``."""
+    text = re.sub(r"\([^)]*\)", "", text)
+    return {k.strip() for k in text.split(",") if k.strip()}
+
+
+def _me_keys_of_the_spec() -> set[str]:
+    """The ``/me/`` keys of section 9.6: the documented list and what the live capture adds."""
+    text = _spec_text()
+    listed = re.search(r"- Fields \[DOC\]\+\[LIVE\]: `([^`]*)`", text)
+    added = re.search(r"- \[LIVE\] adds `([^`]*)`", text)
+    assert listed and added, "the spec no longer lists the /me/ keys"
+    return _key_list(listed.group(1)) | _key_list(added.group(1))
+
+
+async def test_me_carries_exactly_the_keys_of_the_live_capture(connect: Connect) -> None:
+    expected = _me_keys_of_the_spec()
+    assert "email" not in expected and "active" not in expected  # F8: the live /me/ has neither
+    for group in Group:
+        me = (await connect(group).get("/me/")).json()["me"][0]
+        assert set(me) == expected, (group, set(me) ^ expected)
+
+
+async def test_me_values_look_like_the_live_capture(admin: httpx.AsyncClient) -> None:
+    me = (await admin.get("/me/")).json()["me"][0]
+    # F8: a display label without the "(GMT...)" prefix; lastlogin with six fractional digits
+    assert not me["timezone_offset"].startswith("(")
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}", me["lastlogin"])
+    assert me["calendarorientation"] == "0" and me["editordisabled"] == "0"
+
+
+async def test_task_member_carries_exactly_the_keys_of_the_live_capture(
+    admin: httpx.AsyncClient,
+) -> None:
+    live = _captures(lambda c: "assignee" in c and "localid" in c)[0]
+    for task in (await admin.get("/task/", params={"limit": 5})).json()["task"]:
+        ours = (await admin.get(f"/task/{task['id']}/")).json()["task"]
+        assert set(ours) == set(live), set(ours) ^ set(live)
+
+
+def _time_echo_keys_of_the_spec() -> list[str]:
+    found = re.search(r"The `POST /time/` echo is exactly `([^`]*)`", _spec_text())
+    assert found, "the spec no longer lists the POST /time/ echo"
+    return [k.strip() for k in found.group(1).split(",")]
+
+
+async def test_time_echo_carries_exactly_the_keys_of_the_live_capture(
+    admin: httpx.AsyncClient, sandbox: Sandbox
+) -> None:
+    live = _captures(lambda c: c.get("status") == "Created")[0]["time"]
+    assert set(_time_echo_keys_of_the_spec()) == set(live)
+    data = sandbox.accounts["demo"]
+    task = next(iter(data.table("task").values()))
+    person = data.table("projectteam")[task["projectid"]]["personid"][0]
+    worktype = min(data.table("worktype"))
+    for taskid in (task["id"], None):  # task time and general time
+        body = {"worktypeid": worktype, "personid": person, "date": "2025-03-11", "time": "1"}
+        body |= {"billable": "f", "taskid": taskid}
+        if taskid is None:
+            body |= {"projectid": task["projectid"], "moduleid": task["moduleid"]}
+        echo = (await admin.post("/time/", json=body)).json()["time"]
+        assert set(echo) == set(live), set(echo) ^ set(live)
+        member = (await admin.get(f"/time/{echo['id']}/")).json()["time"]
+        assert set(member) == set(live)  # the member reads as its echo did
+
+
+def _group_ids_of_the_spec() -> dict[str, int]:
+    """F2: ``Resource = "4", Administrator = 2, Manager = 3 (Executive probably 5, ...)``."""
+    found = re.search(
+        r'Resource = `"(\d+)"`, Administrator = (\d+), Manager = (\d+) '
+        r"\(Executive probably (\d+)",
+        _spec_text(),
+    )
+    assert found, "the spec no longer gives the group ids"
+    return dict(
+        zip(
+            ("Resource", "Administrator", "Manager", "Executive"),
+            map(int, found.groups()),
+            strict=True,
+        )
+    )
+
+
+async def test_group_ids_are_the_small_shared_ids_of_the_evidence(connect: Connect) -> None:
+    expected = _group_ids_of_the_spec()
+    groups = (await connect().get("/group/")).json()["group"]
+    assert {g["name"]: int(g["id"]) for g in groups} == expected
+    for group in Group:
+        me = (await connect(group).get("/me/")).json()["me"][0]
+        assert (me["group"], me["groupid"]) == (group.value, str(expected[group.value]))
+
+
+def _timer_page() -> str:
+    text = _spec_text()
+    assert "Ordinarily, the list returns a list of active task timers" in text
+    assert "a user cannot have more than one timer for a particular task" in text
+    return text
+
+
+async def test_timer_list_follows_the_timer_page(admin: httpx.AsyncClient) -> None:
+    _timer_page()
+
+    async def listed(**params: str) -> list[dict[str, Any]]:
+        timers: list[dict[str, Any]] = (await admin.get("/timer/", params=params)).json()["timer"]
+        return timers
+
+    task_timers, general = await listed(), await listed(generaltimers="t")
+    assert task_timers and all(t["taskid"] is not None for t in task_timers)
+    assert general and all(t["taskid"] is None for t in general)
+    assert await listed(generaltimers="f") == task_timers
+    both = await listed(gettimerinfo="t")
+    assert {t["id"] for t in both} == {t["id"] for t in task_timers + general}
+
+
+async def test_a_second_timer_for_one_task_is_refused(admin: httpx.AsyncClient) -> None:
+    _timer_page()
+    timer = (await admin.get("/timer/")).json()["timer"][0]
+    again = await admin.post(
+        "/timer/", json={"personid": timer["personid"], "taskid": timer["taskid"]}
+    )
+    assert again.status_code == 400 and again.json()["error"]["code"] == 18

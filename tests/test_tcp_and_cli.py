@@ -153,7 +153,7 @@ def test_the_date_header_carries_the_sandbox_clock() -> None:
 def test_demo_lists_seeded_data() -> None:
     result = CliRunner().invoke(main, ["demo"])
     assert result.exit_code == 0, result.output
-    assert "Active projects" in result.output and "US-Travel & Expenses" in result.output
+    assert "Active projects" in result.output and 'Café "Nord" <Ost>' in result.output
     assert re.search(r"Quota: \d+ of 6000 requests used today", result.output)
 
 

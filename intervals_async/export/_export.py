@@ -43,8 +43,8 @@ __all__ = [
     "ExportResult",
     "ResourcePlan",
     "collection",
-    "in_id_order",
     "readable_resources",
+    "walk_filters",
 ]
 
 
@@ -168,12 +168,20 @@ def _by_id(spec: Resource, filters: Mapping[str, Any]) -> bool:
     return "id" in spec.sortfields and "sortfield" not in filters and "sortdir" not in filters
 
 
-def in_id_order(name: str, filters: Mapping[str, Any]) -> dict[str, Any]:
-    """``filters`` asking for id order, where the collection sorts by id and no other order was
-    asked for (pages then stay put while records are added, and ids only grow)."""
+def walk_filters(name: str, filters: Mapping[str, Any]) -> dict[str, Any]:
+    """The filters a walk of every matching record sends with ``filters``.
+
+    Id order, where the collection sorts by id and no other order was asked for (pages then
+    stay put while records are added, and ids only grow). And both kinds of timer: the timer
+    list "ordinarily" holds task timers only, and ``gettimerinfo`` adds the general ones, unless
+    the caller chose a kind.
+    """
+    walked = dict(filters)
     if _by_id(collection(name), filters):
-        return {**filters, "sortfield": "id", "sortdir": "ASC"}
-    return dict(filters)
+        walked |= {"sortfield": "id", "sortdir": "ASC"}
+    if name == "timer" and not {"generaltimers", "gettimerinfo"} & set(filters):
+        walked["gettimerinfo"] = True
+    return walked
 
 
 class Export:
@@ -331,7 +339,7 @@ class Export:
         return max(0, done.offset - 1 - dropped)
 
     async def _list(self, name: str, offset: int, limit: int) -> Page[Model]:
-        filters = in_id_order(name, self._filters.get(name, {}))
+        filters = walk_filters(name, self._filters.get(name, {}))
         namespace = getattr(self._client, name)
         page: Page[Model] = await namespace.list(offset=offset, limit=limit, **filters)
         return page

@@ -39,7 +39,7 @@ from ..governor import Priority
 from ..models import Model, Task, Time
 from ..resources import Group
 from ._db import Tables, connect, quoted, transaction
-from ._export import ExportError, collection, in_id_order, readable_resources
+from ._export import ExportError, collection, walk_filters, readable_resources
 from ._records import ident
 
 if TYPE_CHECKING:
@@ -294,7 +294,7 @@ class _Run:
     async def _pages(self, name: str, **filters: Any) -> AsyncIterator[list[Model]]:
         """Every matching record in batches of a page, in id order where the API sorts by id."""
         batch: list[Model] = []
-        async for record in getattr(self._client, name).iterate(**in_id_order(name, filters)):
+        async for record in getattr(self._client, name).iterate(**walk_filters(name, filters)):
             batch.append(record)
             if len(batch) >= self._client.page_size:
                 yield batch

@@ -48,7 +48,7 @@ class Time(Model):
     worktype: str | None = None
     person: str | None = None
     milestone: str | None = None
-    dateiso: str | None = None
+    dateiso: dt.date | None = None
     firstname: str | None = None
     lastname: str | None = None
 

@@ -514,7 +514,11 @@ class TimeResource(_List[Time], _Get[Time], _Create[Time], _Update[Time], _Delet
 
 
 class TimerResource(_List[Timer], _Get[Timer], _Create[Timer], _Update[Timer], _Delete[Timer]):
-    """``/timer/``: running or paused timers (``time`` in seconds)."""
+    """``/timer/``: running or paused timers (``time`` in seconds).
+
+    The list holds task timers only, as the API's does: ``generaltimers=True`` lists the general
+    timers instead, ``gettimerinfo=True`` both. A person has at most one timer per task.
+    """
 
     model = Timer
 

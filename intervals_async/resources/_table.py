@@ -2,9 +2,11 @@
 
 Everything that knows which paths, verbs, filters and fields exist reads this table: the sandbox
 serves exactly these, and the client's resource namespaces and validation are built from it. The
-entries follow the official Swagger 2.0 file, with the newer documentation's additions marked
-``# newer docs`` (``projectlabel``, ``quota``, task ``datecreated*``, project label and date ranges,
-and the project team collection opened to all four groups).
+entries follow the official Swagger 2.0 files, the newer ``1.1`` winning where it differs from
+``1`` (marked ``# swagger 1.1``: ``projectlabel``, ``quota``, task ``datecreated*``, project label
+and date ranges, project ``labelid`` settable, the project-label sort fields). The newer
+documentation pages win where they differ from both (marked ``# newer docs``: the project team
+collection opened to all four groups).
 """
 
 from __future__ import annotations
@@ -138,6 +140,10 @@ AM = A | {Group.MANAGER}
 AME = AM | {Group.EXECUTIVE}
 AMR = AM | {Group.RESOURCE}
 AMRE = frozenset(Group)
+# Swagger 1.1's sort by the record's project label: its id, its name, its order in the settings.
+# The file spells the last "projectabel_order"; the key the task rows carry is
+# "projectlabel_order", so both are taken.
+_BY_PROJECT_LABEL = ("projectlabelid", "projectlabel", "projectlabel_order", "projectabel_order")
 
 INT, DECIMAL, BOOL, STR = Kind.INT, Kind.DECIMAL, Kind.BOOL, Kind.STR
 DATE, DATETIME = Kind.DATE, Kind.DATETIME
@@ -208,7 +214,15 @@ RESOURCES: tuple[Resource, ...] = (
             Filter("limit", INT),
             Filter("id", INT),
         ),
-        sortfields=("id", "personid", "title", "public", "datemodified", "active"),
+        sortfields=(
+            "id",
+            "personid",
+            "title",
+            "public",
+            "datemodified",
+            "active",
+            *_BY_PROJECT_LABEL,  # swagger 1.1
+        ),
     ),
     Resource(
         "expense",
@@ -305,6 +319,7 @@ RESOURCES: tuple[Resource, ...] = (
             "balance",
             "datedue",
             "daysoverdue",
+            *_BY_PROJECT_LABEL,  # swagger 1.1
         ),
     ),
     Resource(
@@ -395,6 +410,7 @@ RESOURCES: tuple[Resource, ...] = (
             "estimate",
             "actual",
             "owner",
+            *_BY_PROJECT_LABEL,  # swagger 1.1
         ),
     ),
     Resource(
@@ -530,11 +546,11 @@ RESOURCES: tuple[Resource, ...] = (
             Filter("name", STR),
             Filter("datestart", DATE),
             Filter("dateend", DATE),
-            Filter("labelid", INT, csv=True),  # newer docs
-            Filter("datestartbegin", DATE),  # newer docs
-            Filter("datestartend", DATE),  # newer docs
-            Filter("dateendbegin", DATE),  # newer docs
-            Filter("dateendend", DATE),  # newer docs
+            Filter("labelid", INT, csv=True),  # swagger 1.1
+            Filter("datestartbegin", DATE),  # swagger 1.1
+            Filter("datestartend", DATE),  # swagger 1.1
+            Filter("dateendbegin", DATE),  # swagger 1.1
+            Filter("dateendend", DATE),  # swagger 1.1
             Filter("search", STR),
             Filter("active", BOOL),
             Filter("billable", BOOL),
@@ -555,6 +571,7 @@ RESOURCES: tuple[Resource, ...] = (
             Field("billable", BOOL, required=True),
             Field("active", BOOL, required=True),
             Field("alert_percent", DECIMAL),
+            Field("labelid", INT),  # swagger 1.1: "The ID of the label for this project"
         ),
         sortfields=(
             "id",
@@ -568,9 +585,9 @@ RESOURCES: tuple[Resource, ...] = (
             "labelid",
             "label",
             "label_order",
-        ),  # the last three: newer docs
+        ),  # the last three: swagger 1.1
     ),
-    Resource(  # newer docs; its page lists settable fields but only GET
+    Resource(  # swagger 1.1; its page lists settable fields but only GET
         "projectlabel",
         collection={"GET": AMRE},
         member={"GET": AMRE},
@@ -648,7 +665,7 @@ RESOURCES: tuple[Resource, ...] = (
             Field("worktype", STR, max_length=155),
         ),
     ),
-    Resource(  # newer docs; free of the daily quota
+    Resource(  # swagger 1.1; free of the daily quota
         "quota",
         collection={"GET": AMRE},
         member={},
@@ -715,9 +732,9 @@ RESOURCES: tuple[Resource, ...] = (
             Filter("dateclosed", DATE),
             Filter("dateclosedbegin", DATE),
             Filter("dateclosedend", DATE),
-            Filter("datecreated", DATE),  # newer docs
-            Filter("datecreatedbegin", DATE),  # newer docs
-            Filter("datecreatedend", DATE),  # newer docs
+            Filter("datecreated", DATE),  # swagger 1.1
+            Filter("datecreatedbegin", DATE),  # swagger 1.1
+            Filter("datecreatedend", DATE),  # swagger 1.1
             Filter("datemodifiedbegin", DATETIME),
             Filter("datemodifiedend", DATETIME),
             Filter("hasduedate", BOOL),
@@ -761,6 +778,7 @@ RESOURCES: tuple[Resource, ...] = (
             "moduleid",
             "title",
             "summary",
+            "datecreated",  # swagger 1.1
             "dateopen",
             "datedue",
             "dateclosed",
@@ -777,6 +795,7 @@ RESOURCES: tuple[Resource, ...] = (
             "milestoneid",
             "milestone",
             "owners",
+            *_BY_PROJECT_LABEL,  # swagger 1.1
         ),
     ),
     Resource(

@@ -30,6 +30,7 @@ from ._limits import DayCounter, MinuteWindow, gmt_day, next_gmt_midnight
 from ._query import parse_query
 from ._render import Rendered, render_record, render_value
 from ._seed import seed_account
+from ._shapes import ME_ONLY, shape_member
 from ._store import AccountData, Record
 from ._writes import create, delete, update
 
@@ -87,7 +88,9 @@ class Sandbox:
         seeded_at = self.config.seeded_at
         now = self.clock.time() if seeded_at is None else seeded_at
         self.accounts: dict[str, AccountData] = {
-            spec.name: seed_account(spec, self.config.size, self.config.seed, now)
+            spec.name: seed_account(
+                spec, self.config.size, self.config.seed, now, group_ids=self.config.group_ids
+            )
             for spec in self.config.accounts
         }
         self._tokens = {
@@ -310,6 +313,7 @@ class Sandbox:
                 f"HTTP Method {method} isn't available to your user group for accessing {where}.",
             )
         account, now = actor.account, self.clock.time()
+        conflict = self.config.timer_conflict_code
         if len(parts) == 3:
             return self._download(account, ident)
         if method in ("POST", "PUT") or (method == "DELETE" and body.strip()):
@@ -331,9 +335,16 @@ class Sandbox:
             if payload.get("id") not in (None, ""):
                 # "PUT and POST are interchangeable": an id in the body means an update
                 record = self._record(account, spec.name, self._ident(str(payload["id"])))
-                updated = update(account, spec, record, payload, now)
+                updated = update(account, spec, record, payload, now, timer_conflict_code=conflict)
                 return self._member(account, spec, updated, envelope, 202, "Accepted")
-            created = create(account, spec, payload, now, author=actor.person["id"])
+            created = create(
+                account,
+                spec,
+                payload,
+                now,
+                author=actor.person["id"],
+                timer_conflict_code=conflict,
+            )
             return self._member(account, spec, created, envelope, 201, "Created")
         assert ident is not None
         record = self._record(account, spec.name, ident)
@@ -342,7 +353,7 @@ class Sandbox:
         if method == "PUT":
             if not isinstance(payload, dict):
                 raise ApiError(18, "The request body must be a JSON object.")
-            updated = update(account, spec, record, payload, now)
+            updated = update(account, spec, record, payload, now, timer_conflict_code=conflict)
             return self._member(account, spec, updated, envelope, 202, "Accepted")
         delete(account, spec.name, ident)
         # Upstream's DELETE body is undocumented: the envelope alone is the plausible answer.
@@ -374,10 +385,15 @@ class Sandbox:
             _shape_task(account, view, member, hours)
         if spec.name == "time":
             view.setdefault("ogmilestoneid", record.get("milestoneid"))
+            if not member and self.config.time_dateiso:
+                view["dateiso"] = record["date"]
         if spec.name == "timer" and record.get("starttime") is not None:
             started = record["starttime"].replace(tzinfo=UTC).timestamp()
             view["timelapsed"] = max(0, int(self.clock.time() - started))
-        return view
+        if spec.name == "person":
+            for key in ME_ONLY:
+                view.pop(key, None)
+        return shape_member(spec.name, view) if member else view
 
     def _member(
         self,
@@ -398,7 +414,8 @@ class Sandbox:
         query: list[tuple[str, str]],
         envelope: dict[str, Any],
     ) -> _Response:
-        parsed = parse_query(spec, query)
+        order = self.config.project_order if spec.name == "project" else "id"
+        parsed = parse_query(spec, query, order)
         now = self.clock.time()
         if spec.name == "tasknote":
             _check_tasknote_window(parsed.filters, now)
@@ -410,7 +427,7 @@ class Sandbox:
             limit = min(limit, self.config.max_limit)
         table = account.table(spec.name)
         page: list[Record]
-        if not parsed.filters and (parsed.sortfield or "id") == "id":
+        if not parsed.filters and parsed.sortfield == "id":
             # No filter, in id order: only the page needs its joined fields, so a page of a
             # million-record account costs what a page of a small one does (same answer).
             ids = sorted(table, reverse=parsed.descending)
@@ -454,9 +471,9 @@ class Sandbox:
         return _json(200, {**envelope, "quota": {k: render_value(v) for k, v in quota.items()}})
 
     def _me(self, actor: _Actor, ident: int | None, envelope: dict[str, Any]) -> _Response:
-        spec = resource("person")
-        assert spec is not None
-        shown = render_record(self._shown(actor.account, spec, actor.person, member=True))
+        view = actor.account.view("person", actor.person)
+        view["clientlocalid"] = (actor.account.get("client", view["clientid"]) or {}).get("localid")
+        shown = render_record(shape_member("me", view))
         if ident is None:
             return _json(200, {**envelope, "listcount": 1, "me": [shown]})
         if ident != actor.person["id"]:

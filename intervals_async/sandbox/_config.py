@@ -8,6 +8,8 @@ from typing import Any
 
 import attrs
 
+from ..resources._table import resource
+from ._errors import API_ERRORS
 from ._limits import WindowPolicy
 
 __all__ = ["AccountSpec", "DataSize", "Faults", "Latency", "SandboxConfig"]
@@ -163,6 +165,17 @@ class SandboxConfig:
             otherwise), so one machine can act as many egress IPs.
         seeded_at: the epoch time the seeded data is dated from (default: the clock's time at
             start). Fix it and every process seeds the very same records, timestamps included.
+        group_ids: the ids of the Administrator, Manager, Resource and Executive groups. Group
+            ids are small and the same in every account: Resource is 4 (a live ``/me/``),
+            Administrator 2 and Manager 3 (production clients); Executive 5 is a guess.
+        timer_conflict_code: the error code refusing a second timer of one person on one task
+            ("a user cannot have more than one timer for a particular task"; the code is not
+            documented: 18, validation, is the plausible one), or ``None`` to allow it.
+        time_dateiso: whether time collection rows carry ``dateiso`` (two clients read it; the
+            live ``POST /time/`` echo has none, so members and echoes never do).
+        project_order: the order of ``GET /project/`` when no ``sortfield`` is given (a user
+            reports the default list "alphabetically from ADA to ARKP": ``name``; ``id`` for
+            the order of every other collection).
     """
 
     seed: int = 0
@@ -181,6 +194,10 @@ class SandboxConfig:
     faults: Faults = Faults()
     ip_header: str = "x-sandbox-client-ip"
     seeded_at: float | None = None
+    group_ids: tuple[int, int, int, int] = (2, 3, 4, 5)
+    timer_conflict_code: int | None = 18
+    time_dateiso: bool = True
+    project_order: str = "name"
 
     def __attrs_post_init__(self) -> None:
         if not self.accounts:
@@ -192,3 +209,13 @@ class SandboxConfig:
             raise ValueError("per_minute must be >= 1 and window > 0")
         if self.max_limit is not None and self.max_limit < 1:
             raise ValueError("max_limit must be >= 1 or None")
+        if len(self.group_ids) != 4 or len(set(self.group_ids)) != 4 or min(self.group_ids) < 1:
+            raise ValueError(f"group_ids must be four distinct ids >= 1: {self.group_ids}")
+        if self.timer_conflict_code is not None and self.timer_conflict_code not in API_ERRORS:
+            raise ValueError(f"timer_conflict_code {self.timer_conflict_code} is no API error code")
+        project = resource("project")
+        assert project is not None
+        if self.project_order not in project.sortfields:
+            raise ValueError(
+                f"project_order must be a project sortfield ({', '.join(project.sortfields)})"
+            )

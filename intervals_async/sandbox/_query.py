@@ -34,15 +34,24 @@ def _parse_value(spec: Filter, raw: str) -> Any:
 class Query:
     """A parsed collection request: the filters, the order and the page."""
 
-    def __init__(self, resource: Resource, filters: dict[str, Any]) -> None:
+    def __init__(self, resource: Resource, filters: dict[str, Any], order: str = "id") -> None:
         self.resource = resource
         self.filters = {k: v for k, v in filters.items() if k not in _PAGING}
+        if resource.name == "timer":
+            # "Ordinarily, the list returns a list of active task timers"; generaltimers=t lists
+            # the general ones instead, and gettimerinfo "combines" both
+            if self.filters.pop("gettimerinfo", False):
+                self.filters.pop("generaltimers", None)
+            else:
+                self.filters.setdefault("generaltimers", False)
         self.offset: int = filters.get("offset", 0)
         # A collection that documents no limit filter is not paged: it answers every record
         # (the docs are silent; anything else would hide records from every client).
         unpaged = resource.filter("limit") is None
         self.limit: int = filters.get("limit", sys.maxsize if unpaged else DEFAULT_LIMIT)
-        self.sortfield: str | None = filters.get("sortfield")
+        # the order when no sortfield is given: by id, except where the service is seen to
+        # sort otherwise (the sandbox's ``project_order``)
+        self.sortfield: str = filters.get("sortfield") or order
         self.descending = str(filters.get("sortdir", "ASC")).upper() == "DESC"
 
     def select(self, account: AccountData, views: Iterable[Record], today: date) -> list[Record]:
@@ -53,13 +62,14 @@ class Query:
             for v in views
             if all(_matches(account, name, f, value, v, today) for f, value in self.filters.items())
         ]
-        field = _SORT_ALIASES.get(self.sortfield or "id", self.sortfield or "id")
+        field = _SORT_ALIASES.get(self.sortfield, self.sortfield)
         matched.sort(key=lambda v: _sort_key(account, v, field), reverse=self.descending)
         return matched
 
 
-def parse_query(resource: Resource, params: list[tuple[str, str]]) -> Query:
-    """Check and type the query string of a collection ``GET`` (codes 17 and 18)."""
+def parse_query(resource: Resource, params: list[tuple[str, str]], order: str = "id") -> Query:
+    """Check and type the query string of a collection ``GET`` (codes 17 and 18); ``order`` is
+    the sortfield when none is given."""
     unknown = [name for name, _ in params if resource.filter(name) is None]
     if unknown:
         raise unrecognized(unknown)
@@ -82,7 +92,7 @@ def parse_query(resource: Resource, params: list[tuple[str, str]]) -> Query:
         raise ApiError(18, 'sortdir must be either "ASC" or "DESC"')
     if "sortfield" in parsed and parsed["sortfield"] not in resource.sortfields:
         raise ApiError(18, "sortfield must be one of: " + ", ".join(resource.sortfields))
-    return Query(resource, parsed)
+    return Query(resource, parsed, order)
 
 
 def _as_comparable(field: Any, bound: Any) -> tuple[Any, Any]:
@@ -199,7 +209,8 @@ _SPECIAL: dict[tuple[str, str], _Special] = {
         not x or any(p["clientid"] == v["id"] and p["active"] for p in a.table("project").values())
     ),
     ("timer", "generaltimers"): lambda a, v, x, d: (v["taskid"] is None) == x,
-    # "general and task timers together, plus task info": the task fields are always joined
+    # "general and task timers together, plus task info": Query lifts the task-timers-only
+    # default for it, and the task fields are always joined; it filters nothing itself
     ("timer", "gettimerinfo"): lambda a, v, x, d: True,
     ("person", "excludegroupids"): lambda a, v, x, d: v["groupid"] not in x,
     ("person", "projectid"): _person_projects,
@@ -230,6 +241,7 @@ _SORT_ALIASES = {
     "owner": "owners",
     "assignee": "assignees",
     "label": "projectlabel",
+    "projectabel_order": "projectlabel_order",  # Swagger 1.1's spelling
 }
 
 
@@ -240,6 +252,13 @@ def _sort_key(acc: AccountData, view: Record, field: str) -> tuple[bool, Any]:
         value = (acc.get("taskstatus", view.get("statusid")) or {}).get("priority")
     elif field == "label_order":
         value = (acc.get("projectlabel", view.get("labelid")) or {}).get("priority")
+    elif field in ("projectlabelid", "projectlabel", "projectlabel_order"):
+        # by the label of the record's project: its id, its name or its order in the settings
+        labelid = (acc.get("project", view.get("projectid")) or {}).get("labelid")
+        label = acc.get("projectlabel", labelid) or {}
+        value = {"projectlabelid": labelid, "projectlabel": label.get("name")}.get(
+            field, label.get("priority")
+        )
     else:
         value = view.get(field)
     if isinstance(value, str):

@@ -28,7 +28,8 @@ def render_value(value: Any) -> str | Rendered | None:
         case int() | Decimal():
             return format_decimal(value) if isinstance(value, Decimal) else str(value)
         case datetime():
-            return format_timestamp(value)
+            # a fraction only where the record has one (the live ``lastlogin`` does)
+            return value.isoformat(sep=" ") if value.microsecond else format_timestamp(value)
         case date():
             return value.isoformat()
         case list() | tuple():

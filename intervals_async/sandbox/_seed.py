@@ -63,9 +63,19 @@ def _token(rng: random.Random) -> str:
     return "".join(rng.choices(string.ascii_lowercase + string.digits, k=11))
 
 
-def seed_account(spec: AccountSpec, size: DataSize, seed: int, now: float) -> AccountData:
-    """Build one account's data, as of epoch time ``now``."""
+def seed_account(
+    spec: AccountSpec,
+    size: DataSize,
+    seed: int,
+    now: float,
+    *,
+    group_ids: tuple[int, int, int, int] = (2, 3, 4, 5),
+) -> AccountData:
+    """Build one account's data, as of epoch time ``now``; ``group_ids`` in :data:`GROUPS` order."""
     rng = random.Random(f"{seed}:{spec.name}")
+    # the login times' microseconds come from a stream of their own, so the rest of the data
+    # is what the same seed always gave
+    logins = random.Random(f"{seed}:{spec.name}:logins")
     account = AccountData(spec, first_id=rng.randrange(100_000, 900_000) * 10)
     today = datetime.fromtimestamp(now, UTC).date()
     stamp = datetime.fromtimestamp(now, UTC).replace(tzinfo=None, microsecond=0)
@@ -79,7 +89,10 @@ def seed_account(spec: AccountSpec, size: DataSize, seed: int, now: float) -> Ac
     def money(low: int, high: int) -> Decimal:
         return Decimal(rng.randrange(low * 100, high * 100 + 1)) / 100
 
-    groups = [account.add("group", {"name": g}) for g in GROUPS]
+    # group ids are small and the same in every account (Resource is 4 in a live /me/)
+    groups = [
+        account.add("group", {"id": i, "name": g}) for i, g in zip(group_ids, GROUPS, strict=True)
+    ]
     for name in ("Email", "Phone", "Address"):
         kind = account.add("contacttype", {"name": name})
         for label in ("Work", "Home"):
@@ -88,10 +101,12 @@ def seed_account(spec: AccountSpec, size: DataSize, seed: int, now: float) -> Ac
         account.add("invoiceterm", {"name": name, "days": days})
     for name in ("Check", "Credit card", "Bank transfer"):
         account.add("paymenttype", {"name": name})
-    for i, (name, color) in enumerate((("Internal", "9E9E9E"), ("Retainer", "3F51B5"))):
+    labels = [
         account.add(
             "projectlabel", {"name": name, "color": color, "priority": i + 1, "active": True}
         )
+        for i, (name, color) in enumerate((("Retainer", "3F51B5"), ("Internal", "9E9E9E")))
+    ]
     statuses = [
         account.add("taskstatus", {"name": n, "priority": i + 1, "frozen": f, "active": True})
         for i, (n, f) in enumerate(_STATUSES)
@@ -154,9 +169,16 @@ def seed_account(spec: AccountSpec, size: DataSize, seed: int, now: float) -> Ac
                     "active": i == 0 or i % 9 != 8,
                     "restricttasks": False,
                     "numlogins": rng.randrange(1, 400),
-                    "lastlogin": when(30),
+                    # the live lastlogin has microseconds, the live offset is a city list
+                    "lastlogin": when(30).replace(microsecond=logins.randrange(1_000_000)),
                     "timezone": "Europe/London" if i % 2 else "Asia/Calcutta",
-                    "timezone_offset": "(GMT) London" if i % 2 else "(GMT+05:30) Kolkata",
+                    "timezone_offset": (
+                        "Dublin, Edinburgh, Lisbon, London"
+                        if i % 2
+                        else "Chennai, Kolkata, Mumbai, New Delhi"
+                    ),
+                    "calendarorientation": 0,
+                    "editordisabled": 0,
                 },
             )
         )
@@ -196,7 +218,8 @@ def seed_account(spec: AccountSpec, size: DataSize, seed: int, now: float) -> Ac
                 "billable": i % 4 != 3,
                 "active": i % 5 != 4,
                 "alert_percent": Decimal(80),
-                "labelid": None,
+                # a third unlabelled; the labels' names sort against their order
+                "labelid": None if i % 3 == 0 else labels[i % 2]["id"],
                 "datecreated": start,
             },
         )

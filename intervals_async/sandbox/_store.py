@@ -140,6 +140,7 @@ class AccountData:
     def view(self, resource: str, record: Record) -> Record:
         """The record with the joined fields the API shows beside it."""
         view = dict(record)
+        view.pop("password", None)  # set, never shown
         if resource == "timer":
             view["projectid"] = (self.get("task", view["taskid"]) or {}).get("projectid")
         if "projectid" in view and "clientid" not in view and resource != "projectteam":

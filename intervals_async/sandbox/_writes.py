@@ -19,7 +19,8 @@ __all__ = ["create", "delete", "update"]
 # Fields whose value may not change once set (documented for these two).
 _IMMUTABLE = {("projectmodule", "projectid"), ("projectworktype", "projectid")}
 # Record fields the server keeps itself.
-_STAMPED = frozenset({"time", "task", "tasknote", "document", "timer"})
+# (a timer keeps ``lastupdate`` instead: it reads the same after POST as after GET)
+_STAMPED = frozenset({"time", "task", "tasknote", "document"})
 
 
 def _parse(resource: str, field: Field, raw: Any) -> Any:
@@ -77,6 +78,27 @@ def _complete_time(account: AccountData, values: dict[str, Any]) -> None:
         raise ApiError(18, "Time needs a taskid, or a projectid and a moduleid for general time")
 
 
+def _check_one_timer_per_task(
+    account: AccountData, timer: Record, code: int | None, ident: int | None = None
+) -> None:
+    """One timer per person per task: "a user cannot have more than one timer for a particular
+    task" (the timer page). The error code is undocumented: the sandbox's
+    ``timer_conflict_code`` (``None`` allows a second timer)."""
+    if code is None or timer.get("taskid") is None:
+        return
+    for other in account.table("timer").values():
+        if (
+            other["id"] != ident
+            and other["taskid"] == timer["taskid"]
+            and other["personid"] == timer.get("personid")
+        ):
+            raise ApiError(
+                code,
+                f"Person {other['personid']} already has a timer for task {other['taskid']}: "
+                f"timer {other['id']}",
+            )
+
+
 def create(
     account: AccountData,
     spec: Resource,
@@ -84,10 +106,12 @@ def create(
     now: float,
     *,
     author: int | None = None,
+    timer_conflict_code: int | None = None,
 ) -> Record:
     """Validate and store a new record (the caller has already handled ``id`` = update).
 
-    A note records who wrote it (``author``, the token's person) and when, as the API's do.
+    A note records who wrote it (``author``, the token's person) and when, as the API's do; a
+    second timer of one person on one task is refused with ``timer_conflict_code``.
     """
     values = _check_fields(spec, body)
     missing = [f.name for f in spec.fields if f.required and values.get(f.name) in (None, [])]
@@ -110,6 +134,8 @@ def create(
         _check_references(account, "time", {"taskid": values.get("taskid")})
         _complete_time(account, values)
     _check_references(account, spec.name, values)
+    if spec.name == "timer":
+        _check_one_timer_per_task(account, values, timer_conflict_code)
     record: Record = {
         f.name: ([] if (spec.name, f.name) in LIST_FIELDS else None) for f in spec.fields
     }
@@ -129,9 +155,15 @@ def create(
 
 
 def update(
-    account: AccountData, spec: Resource, record: Record, body: dict[str, Any], now: float
+    account: AccountData,
+    spec: Resource,
+    record: Record,
+    body: dict[str, Any],
+    now: float,
+    *,
+    timer_conflict_code: int | None = None,
 ) -> Record:
-    """Apply ``body`` to ``record`` in place and return it."""
+    """Apply ``body`` to ``record`` in place and return it (the rules of :func:`create`)."""
     values = _check_fields(spec, body)
     errors = [
         f"{k} cannot be changed once set"
@@ -151,6 +183,8 @@ def update(
         _complete_time(account, merged)
         values.update({k: merged[k] for k in ("projectid", "moduleid", "milestoneid")})
     _check_references(account, spec.name, values)
+    if spec.name == "timer":
+        _check_one_timer_per_task(account, {**record, **values}, timer_conflict_code, record["id"])
     record.update(values)
     stamp = datetime.fromtimestamp(now, UTC).replace(tzinfo=None, microsecond=0)
     if "datemodified" in record or spec.name in _STAMPED:
