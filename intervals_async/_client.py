@@ -103,7 +103,8 @@ class IntervalsClient:
     Args:
         token: the API token (default: the ``INTERVALS_TOKEN`` environment variable). It is sent
             as HTTP Basic ``token:X`` and never shown in a repr, log line or exception.
-        base_url: the API root; ``https`` unless the host is a loopback address.
+        base_url: the API root; ``https`` unless the host is a loopback address, and no user
+            name or password in it (the token authenticates; a URL with one is refused).
         timeout: seconds, or an ``httpx.Timeout``.
         transport: an httpx transport to send through (a sandbox's, a mock...).
         governor: the rate governor every attempt passes through, or a store setting for the
@@ -203,7 +204,16 @@ class IntervalsClient:
                 if token
                 else "an Intervals API token is needed: pass token=... or set INTERVALS_TOKEN"
             )
-        url = httpx.URL(base_url)
+        try:
+            url = httpx.URL(base_url)
+        except httpx.InvalidURL:
+            raise ValueError("base_url is not a URL (scheme://host[:port]/)") from None
+        if url.userinfo:
+            # Refused rather than passed on: httpx would put it in its log lines and the repr.
+            raise ValueError(
+                "base_url must not carry a user name or password (the token authenticates): "
+                "give scheme://host[:port]/ only"
+            )
         if url.scheme != "https" and not (url.scheme == "http" and _is_loopback(url.host)):
             raise ValueError(
                 f"base_url must use https (plain http only to a loopback host), not {base_url!r}"

@@ -132,3 +132,18 @@ def test_https_is_required_except_on_loopback(url: str, ok: bool) -> None:
     else:
         with pytest.raises(ValueError, match="https"):
             IntervalsClient("abc", base_url=url)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://user:hunter2@api.myintervals.com/",
+        "https://hunter2@api.myintervals.com/",
+        "http://u:hunter2@127.0.0.1:8000/",
+        "https://:hunter2@api.myintervals.com/",
+    ],
+)
+def test_userinfo_in_the_base_url_is_refused_without_quoting_it(url: str) -> None:
+    with pytest.raises(ValueError, match="must not carry a user name or password") as caught:
+        IntervalsClient("abc", base_url=url)
+    assert "hunter2" not in _shown(caught.value)

@@ -16,7 +16,7 @@ import math
 import uuid
 from importlib import resources
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import unquote_plus, urlsplit, urlunsplit
 
 import attrs
 
@@ -336,11 +336,18 @@ def _digest(name: str) -> str:
 
 
 def _redacted(url: str) -> str:
-    """The URL without its password."""
+    """The URL without its password, in the userinfo or in the query (redis-py takes both)."""
     parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    user = parts.username or ""
-    host = parts.hostname or ""
-    netloc = f"{user}:***@{host}" + (f":{parts.port}" if parts.port else "")
-    return urlunsplit(parts._replace(netloc=netloc))
+    if parts.password is not None:
+        user = parts.username or ""
+        host = parts.hostname or ""
+        netloc = f"{user}:***@{host}" + (f":{parts.port}" if parts.port else "")
+        parts = parts._replace(netloc=netloc)
+    if parts.query:
+        pairs = [pair.partition("=") for pair in parts.query.split("&")]
+        query = "&".join(
+            f"{key}={'***' if unquote_plus(key) == 'password' else value}" if eq else key
+            for key, eq, value in pairs
+        )
+        parts = parts._replace(query=query)
+    return urlunsplit(parts)
