@@ -521,7 +521,7 @@ class IntervalsClient:
             ) from None
         if not isinstance(body, dict):
             raise DecodeError(f"{response.request.url.path}: the answer is not a JSON object")
-        if "error" in body:
+        if body.get("error"):  # an "error" of null, false or {} beside a success is none
             _raise_for_error(response, content, self.clock)
         return body
 
@@ -536,7 +536,12 @@ def _raise_for_error(response: httpx.Response, content: bytes, clock: Clock) -> 
         if isinstance(error, dict):
             code = envelope_int(error.get("code"))
             message = str(error.get("message") or message)
-            verbose = [str(v) for v in (error.get("verbose") or [])]
+            raw = error.get("verbose")
+            # a list of lines as documented; anything else is taken as one line, never iterated
+            if isinstance(raw, list):
+                verbose = [str(v) for v in raw]
+            elif raw not in (None, ""):
+                verbose = [str(raw)]
     except ValueError:
         pass  # a proxy's HTML page, say: the HTTP status is all there is
     cls = error_class(response.status_code, code)

@@ -309,3 +309,43 @@ async def test_a_cancelled_call_still_releases_its_slot(auto_clock: AutoClock) -
                 group.cancel_scope.cancel()
     assert governor.acquired == governor.released == 1
     assert governor.last_outcome is not None and governor.last_outcome.sent
+
+
+@pytest.mark.parametrize("empty", [None, False, {}, [], ""])
+async def test_an_empty_error_beside_a_success_is_a_success(
+    client: IntervalsClient, empty: Any
+) -> None:
+    with respx.mock(base_url=URL) as mock:
+        mock.get("/time/5/").mock(return_value=_ok(time=_TIME, error=empty))
+        entry = await client.time.get(5)
+    assert entry.id == 5 and entry.time == Decimal(1)
+
+
+@pytest.mark.parametrize(
+    ("verbose", "lines"),
+    [
+        ("one line", ["one line"]),
+        (7, ["7"]),
+        ({"field": "x"}, ["{'field': 'x'}"]),
+        (None, []),
+        (["a", 2], ["a", "2"]),
+    ],
+)
+async def test_an_error_whose_verbose_is_not_a_list_is_still_typed(
+    client: IntervalsClient, verbose: Any, lines: list[str]
+) -> None:
+    body = {"personid": "1", "status": "Bad Request", "code": 400}
+    body["error"] = {"code": 18, "message": "Validation error", "verbose": verbose}
+    with respx.mock(base_url=URL) as mock:
+        mock.get("/time/5/").mock(return_value=httpx.Response(400, json=body))
+        with pytest.raises(BadRequest) as caught:
+            await client.time.get(5)
+    assert caught.value.code == 18 and list(caught.value.verbose) == lines
+
+
+async def test_an_error_beside_a_200_is_still_an_error(client: IntervalsClient) -> None:
+    error = {"code": 18, "message": "Validation error", "verbose": ["bad"]}
+    with respx.mock(base_url=URL) as mock:
+        mock.get("/time/5/").mock(return_value=_ok(time=_TIME, error=error))
+        with pytest.raises(BadRequest):
+            await client.time.get(5)
