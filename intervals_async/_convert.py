@@ -220,8 +220,11 @@ def envelope_int(value: Any) -> int | None:
 
 
 def decode_json(content: bytes) -> Any:
-    """A body as JSON, or ``ValueError``."""
-    return json.loads(content)
+    """A body as JSON, or ``ValueError`` (a body nested too deeply to parse included)."""
+    try:
+        return json.loads(content)
+    except RecursionError:
+        raise ValueError("JSON nested too deeply") from None
 
 
 _converter.register_unstructure_hook(bool, _wire.format_bool)

@@ -349,3 +349,14 @@ async def test_an_error_beside_a_200_is_still_an_error(client: IntervalsClient) 
         mock.get("/time/5/").mock(return_value=_ok(time=_TIME, error=error))
         with pytest.raises(BadRequest):
             await client.time.get(5)
+
+
+@pytest.mark.parametrize("status", [200, 400])
+async def test_a_body_nested_too_deeply_is_a_typed_error(
+    client: IntervalsClient, status: int
+) -> None:
+    deep = b'{"time":' + b"[" * 100_000 + b"]" * 100_000 + b"}"
+    with respx.mock(base_url=URL) as mock:
+        mock.get("/time/5/").mock(return_value=httpx.Response(status, content=deep))
+        with pytest.raises(DecodeError if status == 200 else BadRequest):
+            await client.time.get(5)
