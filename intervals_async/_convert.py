@@ -61,8 +61,8 @@ _parser(str, _unescape)
 
 def _task_person(value: Any, _: object) -> TaskPerson:
     # The nested lists name their keys after the role: {"personid", "assignee", "assigneeactive"}.
-    if not isinstance(value, Mapping):
-        raise ValueError(f"not a person record: {value!r}")
+    if not isinstance(value, Mapping) or "personid" not in value:
+        raise ValueError(f"not a person record (a personid is needed): {value!r}")
     name = next(
         (k for k in value if k not in ("personid", "personlocalid") and "active" not in k), ""
     )

@@ -360,3 +360,14 @@ async def test_a_body_nested_too_deeply_is_a_typed_error(
         mock.get("/time/5/").mock(return_value=httpx.Response(status, content=deep))
         with pytest.raises(DecodeError if status == 200 else BadRequest):
             await client.time.get(5)
+
+
+@pytest.mark.parametrize("person", [{"assignee": "Ada"}, "Ada", 5, [1]])
+async def test_a_task_person_without_a_personid_is_a_decode_error(
+    client: IntervalsClient, person: Any
+) -> None:
+    task = {"id": "9", "title": "t", "assignee": [person]}
+    with respx.mock(base_url=URL) as mock:
+        mock.get("/task/9/").mock(return_value=_ok(task=task))
+        with pytest.raises(DecodeError):
+            await client.task.get(9)
