@@ -9,7 +9,9 @@ from pathlib import Path
 EXAMPLES = Path(__file__).resolve().parents[1] / "docs" / "examples"
 
 
-def test_the_fleet_example_shares_one_quota_through_redis(redis_url: str) -> None:
+def test_the_fleet_example_shares_one_quota_through_redis(
+    redis_url: str, redis_prefix: str
+) -> None:
     run = subprocess.run(
         [
             sys.executable,
@@ -20,6 +22,8 @@ def test_the_fleet_example_shares_one_quota_through_redis(redis_url: str) -> Non
             "1",
             "--redis",
             redis_url,
+            "--prefix",
+            redis_prefix,  # the fixture deletes the fleet's keys afterwards
         ],
         capture_output=True,
         text=True,

@@ -84,8 +84,13 @@ def main(argv: list[str] | None = None) -> None:
         default=os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"),
         help="the Redis to share (default: REDIS_URL, else database 0 on this host)",
     )
+    parser.add_argument(
+        "--prefix",
+        default=f"fleet-example-{uuid.uuid4().hex[:8]}",
+        help="the fleet's key prefix (default: a new one per run)",
+    )
     args = parser.parse_args(argv)
-    prefix = f"fleet-example-{uuid.uuid4().hex[:8]}"  # one fleet's keys
+    prefix = args.prefix  # one fleet's keys
     sandbox = Sandbox(SandboxConfig(seed=1))
     hosts = [f"10.0.0.{n + 1}" for n in range(args.hosts)]
     with serving(sandbox) as url:
