@@ -87,6 +87,7 @@ def _model_hook(cls: type[M]) -> Callable[[Any, Any], M]:
     kinds: dict[str, Any] = {}
     text: set[str] = set()
     many: set[str] = set()
+    required = {f.name for f in attrs.fields(cls) if f.default is attrs.NOTHING}
     for field in attrs.fields(cls):
         if field.name == "extra":
             continue
@@ -113,6 +114,8 @@ def _model_hook(cls: type[M]) -> Callable[[Any, Any], M]:
             if parse is None:
                 extra[key] = _keep_unescaped(value)
             elif value is None or (value == "" and key not in text):
+                if key in required:  # a record without its id cannot be kept, paged or merged
+                    raise ValueError(f"field {key!r} is required, not {value!r}")
                 # null and "" both mean "nothing"; for a list of ids, nothing is an empty list
                 values[key] = () if key in many else None
             else:
@@ -122,7 +125,7 @@ def _model_hook(cls: type[M]) -> Callable[[Any, Any], M]:
                     raise ValueError(f"field {key!r}: {exc}") from None
         return cls(**values, extra=extra)
 
-    fast = _generate(cls, parsers, kinds, text, many)
+    fast = _generate(cls, parsers, kinds, text, many, required)
 
     def structure(data: Any, _: object) -> M:
         try:
@@ -139,21 +142,21 @@ def _generate(
     kinds: dict[str, Any],
     text: set[str],
     many: set[str],
+    required: set[str],
 ) -> Callable[[Any], M]:
     """Straight-line code for one model, as cattrs generates it: no per-field dispatch.
 
     The wire's common cases are inlined (a numeric string as ``int``, text without entities,
     ``t``/``f``); anything else goes to the field's parser, so the result is the same.
     """
-    required = {f.name for f in attrs.fields(cls) if f.default is attrs.NOTHING}
     lines = ["def fast(data):", "    get = data.get"]
     for index, name in enumerate(parsers):
         nothing = "()" if name in many else "None"
         blank = "v is None" if name in text else "v is None or v == ''"
         target, parse = f"f{index}", f"p{index}(v)"
         lines.append(f"    v = get({name!r})")
-        if name in required:
-            lines.append("    if v is None: raise KeyError")
+        if name in required:  # the slow path says which field and why
+            lines.append(f"    if {blank}: raise KeyError")
         lines.append(f"    if {blank}: {target} = {nothing}")
         kind = kinds[name]
         if kind is int:

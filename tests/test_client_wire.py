@@ -371,3 +371,14 @@ async def test_a_task_person_without_a_personid_is_a_decode_error(
         mock.get("/task/9/").mock(return_value=_ok(task=task))
         with pytest.raises(DecodeError):
             await client.task.get(9)
+
+
+@pytest.mark.parametrize("ident", [None, ""])
+async def test_a_record_without_its_id_is_a_decode_error(
+    client: IntervalsClient, ident: Any
+) -> None:
+    rows = [{**_TIME, "id": "4"}, {**_TIME, "id": ident}]
+    with respx.mock(base_url=URL) as mock:
+        mock.get("/time/").mock(return_value=_ok(listcount=2, time=rows))
+        with pytest.raises(DecodeError):
+            await client.time.list()
