@@ -230,6 +230,9 @@ def decode_json(content: bytes) -> Any:
         raise ValueError("JSON nested too deeply") from None
 
 
+# Every value of a write is a JSON string, as every live capture of a write sent them
+# (``"taskid":"12345678"``) and the documentation's examples do; none shows JSON numbers.
+_converter.register_unstructure_hook(int, str)
 _converter.register_unstructure_hook(bool, _wire.format_bool)
 _converter.register_unstructure_hook(Decimal, _wire.format_decimal)
 _converter.register_unstructure_hook(dt.datetime, _wire.format_timestamp)
@@ -238,13 +241,7 @@ _converter.register_unstructure_hook(dt.date, _wire.format_date)
 
 def wire_value(value: Any) -> Any:
     """A checked Python value as the API takes it: always a string (``True`` -> ``"t"``,
-    ``[3, 5]`` -> ``"3,5"``, ``12345678`` -> ``"12345678"``).
-
-    Every live capture of a write sent ids and numbers as JSON strings
-    (``"taskid":"12345678"``), as the documentation's examples do; none shows JSON numbers.
-    """
+    ``[3, 5]`` -> ``"3,5"``, ``12345678`` -> ``"12345678"``)."""
     if isinstance(value, list | tuple):
         return _wire.format_csv(value)
-    if isinstance(value, int) and not isinstance(value, bool):
-        return str(value)
     return _converter.unstructure(value)

@@ -5,6 +5,7 @@ Reads ``../shared/spec/intervals-api.md``; skipped where it is absent.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from typing import Any
@@ -20,11 +21,16 @@ from .conftest import Connect
 pytestmark = pytest.mark.anyio
 
 
-def _quoted_json() -> list[Any]:
-    """Every JSON object quoted in the spec (code blocks and inline code) that parses."""
+@functools.cache
+def _spec_text() -> str:
     from .conftest import spec_file
 
-    text = spec_file("intervals-api.md").read_text()
+    return spec_file("intervals-api.md").read_text()
+
+
+def _quoted_json() -> list[Any]:
+    """Every JSON object quoted in the spec (code blocks and inline code) that parses."""
+    text = _spec_text()
     candidates = re.findall(r"```json\n(.*?)```", text, re.DOTALL)
     candidates += re.findall(r"`(\{.*?\})`", text)
     found = []
@@ -109,12 +115,6 @@ async def test_me_collection_envelope(admin: httpx.AsyncClient) -> None:
     body = (await admin.get("/me/")).json()
     assert isinstance(body["personid"], int) and isinstance(body["code"], int)
     assert body["listcount"] == 1 and isinstance(body["me"], list)
-
-
-def _spec_text() -> str:
-    from .conftest import spec_file
-
-    return spec_file("intervals-api.md").read_text()
 
 
 def _key_list(text: str) -> set[str]:

@@ -39,7 +39,7 @@ from ..governor import Priority
 from ..models import Model, Task, Time
 from ..resources import Group
 from ._db import Tables, connect, quoted, transaction
-from ._export import ExportError, collection, walk_filters, readable_resources
+from ._export import ExportError, collection, readable_resources, walk_filters
 from ._records import ident
 
 if TYPE_CHECKING:

@@ -208,10 +208,9 @@ _SPECIAL: dict[tuple[str, str], _Special] = {
     ("client", "projectsonly"): lambda a, v, x, d: (
         not x or any(p["clientid"] == v["id"] and p["active"] for p in a.table("project").values())
     ),
+    # gettimerinfo never reaches here: Query turns it into "both kinds" (the task fields are
+    # always joined)
     ("timer", "generaltimers"): lambda a, v, x, d: (v["taskid"] is None) == x,
-    # "general and task timers together, plus task info": Query lifts the task-timers-only
-    # default for it, and the task fields are always joined; it filters nothing itself
-    ("timer", "gettimerinfo"): lambda a, v, x, d: True,
     ("person", "excludegroupids"): lambda a, v, x, d: v["groupid"] not in x,
     ("person", "projectid"): _person_projects,
     ("person", "projectclientid"): _person_clients,
@@ -243,6 +242,13 @@ _SORT_ALIASES = {
     "label": "projectlabel",
     "projectabel_order": "projectlabel_order",  # Swagger 1.1's spelling
 }
+# Sorts by a project label: which of its values
+_BY_LABEL = {
+    "label_order": "priority",
+    "projectlabelid": "id",
+    "projectlabel": "name",
+    "projectlabel_order": "priority",
+}
 
 
 def _sort_key(acc: AccountData, view: Record, field: str) -> tuple[bool, Any]:
@@ -250,15 +256,11 @@ def _sort_key(acc: AccountData, view: Record, field: str) -> tuple[bool, Any]:
         value = (acc.get("taskpriority", view.get("priorityid")) or {}).get("priority")
     elif field == "status_order":
         value = (acc.get("taskstatus", view.get("statusid")) or {}).get("priority")
-    elif field == "label_order":
-        value = (acc.get("projectlabel", view.get("labelid")) or {}).get("priority")
-    elif field in ("projectlabelid", "projectlabel", "projectlabel_order"):
-        # by the label of the record's project: its id, its name or its order in the settings
-        labelid = (acc.get("project", view.get("projectid")) or {}).get("labelid")
-        label = acc.get("projectlabel", labelid) or {}
-        value = {"projectlabelid": labelid, "projectlabel": label.get("name")}.get(
-            field, label.get("priority")
-        )
+    elif field in _BY_LABEL:
+        # by the label of the record's project (a project's own): its id, name or order
+        project = view if "labelid" in view else acc.get("project", view.get("projectid")) or {}
+        label = acc.get("projectlabel", project.get("labelid")) or {}
+        value = project.get("labelid") if _BY_LABEL[field] == "id" else label.get(_BY_LABEL[field])
     else:
         value = view.get(field)
     if isinstance(value, str):

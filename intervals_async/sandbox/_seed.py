@@ -69,7 +69,7 @@ def seed_account(
     seed: int,
     now: float,
     *,
-    group_ids: tuple[int, int, int, int] = (2, 3, 4, 5),
+    group_ids: tuple[int, int, int, int],
 ) -> AccountData:
     """Build one account's data, as of epoch time ``now``; ``group_ids`` in :data:`GROUPS` order."""
     rng = random.Random(f"{seed}:{spec.name}")

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from ._store import Record
 
-__all__ = ["ME_KEYS", "ME_ONLY", "shape_member"]
+__all__ = ["ME_ONLY", "shape_member"]
 
 # GET /me/ (live): no email, no active; the person's own settings the person list lacks.
-ME_KEYS = (
+_ME_KEYS = (
     "id",
     "localid",
     "clientid",
@@ -90,7 +90,7 @@ _MEMBER_KEYS: dict[str, tuple[str, ...]] = {
         "ogmilestoneid",
         "module",
     ),
-    "me": ME_KEYS,
+    "me": _ME_KEYS,
 }
 
 
