@@ -8,17 +8,25 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
+import sys
 from collections.abc import Iterable, Mapping
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, TypeVar
 
+import httpx
+
+from . import _wire
 from ._convert import wire_value
 from ._exceptions import InvalidParameter
 from .resources import Field, Filter, Kind, Resource
 
-__all__ = ["body", "query"]
+__all__ = ["MAX_QUERY_LENGTH", "body", "positive", "query", "shown"]
 
 _SORT_DIRECTIONS = ("ASC", "DESC")
+# The longest query string sent: common front servers refuse request lines beyond 8 KB (Apache's
+# LimitRequestLine is 8,190 bytes), and a refused request would still be spent.
+MAX_QUERY_LENGTH = 8000
 
 
 def query(spec: Resource, filters: Mapping[str, Any]) -> dict[str, str]:
@@ -43,6 +51,15 @@ def query(spec: Resource, filters: Mapping[str, Any]) -> dict[str, str]:
             f"{spec.name} needs the filter {', '.join(missing)}",
             resource=spec.name,
             parameter=missing[0],
+        )
+    length = len(str(httpx.QueryParams(params)))
+    if length > MAX_QUERY_LENGTH:
+        longest = max(params, key=lambda n: len(params[n]))
+        raise InvalidParameter(
+            f"the {spec.name} query would be {length} characters long, beyond the "
+            f"{MAX_QUERY_LENGTH} web servers accept in a URL (the longest filter is {longest!r})",
+            resource=spec.name,
+            parameter=longest,
         )
     return params
 
@@ -82,6 +99,17 @@ def body(spec: Resource, fields: Mapping[str, Any], *, create: bool) -> dict[str
     return payload
 
 
+def positive(resource: str, option: str, value: Any) -> int:
+    """An option that counts something (``page_size``, ``concurrency``): an int of at least 1."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise InvalidParameter(
+            f"{option} must be an int of at least 1, not {shown(value)}",
+            resource=resource,
+            parameter=option,
+        )
+    return value
+
+
 def _suggest(name: str, choices: Iterable[str]) -> str:
     close = difflib.get_close_matches(name, list(choices), n=1)
     return f" (did you mean {close[0]!r}?)" if close else ""
@@ -91,7 +119,7 @@ def _check_filter(spec: Resource, found: Filter, value: Any) -> Any:
     if found.name == "sortdir":
         if not isinstance(value, str) or value.upper() not in _SORT_DIRECTIONS:
             raise InvalidParameter(
-                f"{spec.name} sortdir must be 'ASC' or 'DESC', not {value!r}",
+                f"{spec.name} sortdir must be 'ASC' or 'DESC', not {shown(value)}",
                 resource=spec.name,
                 parameter="sortdir",
             )
@@ -103,9 +131,17 @@ def _check_filter(spec: Resource, found: Filter, value: Any) -> Any:
                 resource=spec.name,
                 parameter=found.name,
             )
-        items = sorted(value) if isinstance(value, set | frozenset) else list(value)
-        return [_check(spec, found.name, found.kind, v, found.none) for v in items]
-    return _check(spec, found.name, found.kind, value, found.none)
+        items = [_check(spec, found.name, found.kind, v, found.none) for v in value]
+        return sorted(items) if isinstance(value, set | frozenset) else items
+    checked = _check(spec, found.name, found.kind, value, found.none)
+    if found.name == "sortfield" and spec.sortfields and checked not in spec.sortfields:
+        raise InvalidParameter(
+            f"{spec.name} cannot be sorted by {shown(checked)}{_suggest(checked, spec.sortfields)}"
+            f"; its sortfields are {', '.join(spec.sortfields)}",
+            resource=spec.name,
+            parameter="sortfield",
+        )
+    return checked
 
 
 def _check_field(spec: Resource, field: Field, value: Any) -> Any:
@@ -125,22 +161,34 @@ def _check_field(spec: Resource, field: Field, value: Any) -> Any:
 
 def _check(spec: Resource, name: str, kind: Kind, value: Any, none: bool) -> Any:
     """``value`` as the Python type of ``kind``, or :class:`InvalidParameter`."""
-    checked = _coerce(kind, value)
+    try:
+        checked = _coerce(kind, value)
+    except _Refused as refused:
+        raise InvalidParameter(
+            f"{spec.name} {name!r} {refused}", resource=spec.name, parameter=name
+        ) from None
     if checked is None:
         raise InvalidParameter(
-            f"{spec.name} {name!r} takes {_EXPECTED[kind]}, not {value!r}",
+            f"{spec.name} {name!r} takes {_EXPECTED[kind]}, not {shown(value)}",
             resource=spec.name,
             parameter=name,
         )
-    if kind is Kind.INT and checked < 0 and not (none and checked == -1):
-        hint = " (-1, meaning 'none', is the only negative value it takes)" if none else ""
-        raise InvalidParameter(
-            f"{spec.name} {name!r} takes an id, not {value!r}{hint}",
-            resource=spec.name,
-            parameter=name,
-        )
+    if kind is Kind.INT:
+        least = _LEAST.get(name, 0)
+        if checked < least and not (none and checked == -1):
+            hint = " (-1, meaning 'none', is the only negative value it takes)" if none else ""
+            raise InvalidParameter(
+                f"{spec.name} {name!r} takes {_LEAST_SAYS.get(name, 'an id')}, "
+                f"not {shown(value)}{hint}",
+                resource=spec.name,
+                parameter=name,
+            )
     return checked
 
+
+# The paging filters' lower bounds; every other integer is an id (0 or more, or -1 for "none").
+_LEAST = {"limit": 1}
+_LEAST_SAYS = {"limit": "a page size of at least 1", "offset": "an offset of 0 or more"}
 
 _EXPECTED = {
     Kind.INT: "an int",
@@ -151,50 +199,123 @@ _EXPECTED = {
     Kind.DATETIME: "a datetime.datetime (or 'YYYY-MM-DD HH:MM:SS')",
 }
 
+_ASCII_INT = re.compile(r"\s*-?[0-9]{1,19}\s*", re.ASCII)
+
+
+class _Refused(Exception):
+    """A value of the right type that the API cannot take; the message says why."""
+
+
+def shown(value: Any) -> str:
+    """``value`` for a message: never more than a line, whatever its size."""
+    try:
+        text = repr(value)
+    except ValueError:  # an int beyond Python's digit limit for strings
+        return f"an int of more than {sys.get_int_max_str_digits()} digits"
+    return text if len(text) <= 60 else f"{text[:40]}... ({len(text)} characters)"
+
 
 def _coerce(kind: Kind, value: Any) -> Any:
-    """``value`` as ``kind``'s Python type, or ``None`` when it is not one."""
+    """``value`` as ``kind``'s Python type; ``None`` when it is not one of its forms, and
+    :class:`_Refused` when it is one the API cannot take."""
+    if isinstance(value, str) and kind is not Kind.STR and not value.isascii():
+        return None  # '²' and '٣' are digits to str.isdigit(), never to the API
     match kind:
         case Kind.INT:
             if isinstance(value, bool):
                 return None
+            if isinstance(value, str) and _ASCII_INT.fullmatch(value):
+                value = int(value)
             if isinstance(value, int):
+                if value > _wire.MAX_INT:
+                    raise _Refused(f"takes an id of at most {_wire.MAX_INT}, not {shown(value)}")
                 return value
-            if isinstance(value, str) and value.strip().lstrip("-").isdigit():
-                return int(value)
         case Kind.DECIMAL:
-            if isinstance(value, Decimal | int | float) and not isinstance(value, bool):
-                number = Decimal(str(value))
-                return number if number.is_finite() else None
-            if isinstance(value, str):
-                try:
-                    number = Decimal(value.strip())
-                except InvalidOperation:
-                    return None
-                return number if number.is_finite() else None
+            return _number(value)
         case Kind.BOOL:
             return value if isinstance(value, bool) else None
         case Kind.STR:
-            return value if isinstance(value, str) else None
+            if not isinstance(value, str):
+                return None
+            if "\x00" in value:
+                raise _Refused("holds a NUL character, which the API cannot store")
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                raise _Refused(
+                    "holds a lone surrogate, which is not text UTF-8 can carry"
+                ) from None
+            return value
         case Kind.DATE:
             if isinstance(value, dt.datetime):
                 return None  # a datetime would silently lose its time of day
+            if isinstance(value, str):
+                try:
+                    value = dt.date.fromisoformat(value)
+                except ValueError:
+                    return None
             if isinstance(value, dt.date):
-                return value
-            if isinstance(value, str):
-                try:
-                    return dt.date.fromisoformat(value)
-                except ValueError:
-                    return None
+                return _in_years(value)
         case Kind.DATETIME:
-            if isinstance(value, dt.datetime):
-                # The API's timestamps carry no zone: an aware value is sent as UTC.
-                if value.tzinfo is not None:
-                    return value.astimezone(dt.UTC).replace(tzinfo=None)
-                return value
             if isinstance(value, str):
                 try:
-                    return dt.datetime.fromisoformat(value)
+                    value = dt.datetime.fromisoformat(value)
                 except ValueError:
                     return None
+            if isinstance(value, dt.datetime):
+                return _in_years(_naive_utc(value))
     return None
+
+
+def _number(value: Any) -> Decimal | None:
+    """A Decimal the API's numbers can carry exactly (see ``_wire.DECIMAL_DIGITS``)."""
+    if isinstance(value, bool):
+        return None
+    try:
+        if isinstance(value, Decimal | int):
+            number = Decimal(value)  # exact, whatever the size (no trip through str)
+        elif isinstance(value, float):
+            number = Decimal(repr(value))  # the float as written, not its binary expansion
+        elif isinstance(value, str):
+            number = Decimal(value.strip())
+        else:
+            return None
+    except (InvalidOperation, ValueError):
+        return None
+    if not number.is_finite():
+        return None
+    if number.is_zero():
+        return Decimal(0)
+    digits, exponent = number.as_tuple().digits, int(number.as_tuple().exponent)
+    trailing = len(digits) - len("".join(map(str, digits)).rstrip("0"))
+    places = max(0, -(exponent + trailing))
+    if number.adjusted() >= _wire.DECIMAL_DIGITS or places > _wire.DECIMAL_PLACES:
+        raise _Refused(
+            f"takes a number of at most {_wire.DECIMAL_DIGITS} digits before the point and "
+            f"{_wire.DECIMAL_PLACES} after it, not {shown(value)}"
+        )
+    return number
+
+
+def _naive_utc(value: dt.datetime) -> dt.datetime:
+    """The API's timestamps carry no zone: an aware value (or a string with an offset) is sent
+    as UTC, and a naive one as it is."""
+    if value.tzinfo is None:
+        return value
+    try:
+        return value.astimezone(dt.UTC).replace(tzinfo=None)
+    except OverflowError:
+        raise _Refused(f"is outside the years {_years()} once in UTC: {shown(value)}") from None
+
+
+_D = TypeVar("_D", bound=dt.date)
+
+
+def _in_years(value: _D) -> _D:
+    if value.year not in _wire.YEARS:
+        raise _Refused(f"takes a date in the years {_years()}, not {shown(value)}")
+    return value
+
+
+def _years() -> str:
+    return f"{_wire.YEARS[0]}-{_wire.YEARS[-1]}"

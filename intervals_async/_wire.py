@@ -12,7 +12,11 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
 __all__ = [
+    "DECIMAL_DIGITS",
+    "DECIMAL_PLACES",
+    "MAX_INT",
     "TIMESTAMP_FORMAT",
+    "YEARS",
     "escape_text",
     "format_bool",
     "format_csv",
@@ -29,6 +33,14 @@ __all__ = [
 ]
 
 TIMESTAMP_FORMAT = "%Y-%m-%d %H:%M:%S"
+
+# What a value sent to the API can be, refused before any request (see ``_validate``):
+YEARS = range(1000, 10000)  # dates and timestamps have four-digit years
+MAX_INT = 2**63 - 1  # the service is PHP, whose integers are 64-bit: beyond, one becomes a float
+# Numbers: the service's answers carry two places ("1.50"); 15 integer digits and 10 places hold
+# any amount, rate or hour count with room to spare, and stay exact in a 64-bit SQL DECIMAL.
+DECIMAL_DIGITS = 15
+DECIMAL_PLACES = 10
 
 _TRUE = frozenset({"t", "true", "1", "y", "yes"})
 _FALSE = frozenset({"f", "false", "0", "n", "no"})

@@ -96,6 +96,17 @@ def api_error(response: httpx.Response) -> tuple[int, int]:
     return response.status_code, body["error"]["code"]
 
 
+class Recorder(httpx.AsyncBaseTransport):
+    """The sandbox's transport, keeping every request that left the client."""
+
+    def __init__(self, inner: httpx.AsyncBaseTransport) -> None:
+        self.inner, self.sent = inner, list[httpx.Request]()
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        self.sent.append(request)
+        return await self.inner.handle_async_request(request)
+
+
 class AutoClock(VirtualClock):
     """A virtual clock whose ``sleep`` moves time forward itself: retries wait no real time."""
 
@@ -151,7 +162,8 @@ async def api(auto_clock: AutoClock) -> AsyncIterator[Api]:
         client = IntervalsClient(
             app.token(group=group),
             base_url=BASE_URL,
-            transport=app.transport(options.pop("ip", "127.0.0.1")),
+            transport=options.pop("transport", None)
+            or app.transport(options.pop("ip", "127.0.0.1")),
             clock=auto_clock,
             **options,
         )

@@ -104,6 +104,8 @@ async def test_every_swagger_path_verb_and_filter_is_reachable(
                 filters = {**_required(spec, today), found.name: _sample(found.kind, today)}
                 if found.name == "sortdir":
                     filters["sortdir"] = "DESC"
+                if found.name == "sortfield":
+                    filters["sortfield"] = spec.sortfields[-1]
                 if name == "tasknote":
                     filters["taskid"] = next(iter(auto_sandbox.accounts["demo"].table("task")))
                 method, _, _ = await _reach(auto_sandbox, namespace.list(**filters))

@@ -12,7 +12,7 @@ import pytest
 from intervals_async import InvalidParameter
 from intervals_async.sandbox import Sandbox
 
-from .conftest import Api
+from .conftest import Api, Recorder
 
 pytestmark = pytest.mark.anyio
 
@@ -41,6 +41,40 @@ pytestmark = pytest.mark.anyio
         ("timer", "update", {"timelapsed": 5}, "timelapsed", "read-only"),
         ("task", "update", {"title": "x" * 256}, "title", "at most 255"),
         ("time", "update", {}, None, "needs a field"),
+        # What a fuzzer found: each was a plain Python exception, or a request spent.
+        ("time", "list", {"projectid": "²"}, "projectid", "takes an int"),
+        ("time", "list", {"projectid": "--5"}, "projectid", "takes an int"),
+        ("time", "list", {"projectid": 10**5000}, "projectid", "at most 9223372036854775807"),
+        ("time", "list", {"projectid": 2**63}, "projectid", "at most"),
+        ("time", "list", {"datebegin": dt.date(999, 1, 1)}, "datebegin", "years 1000-9999"),
+        (
+            "time",
+            "list",
+            {"datemodifiedbegin": dt.datetime(999, 1, 1)},
+            "datemodifiedbegin",
+            "1000",
+        ),
+        (
+            "time",
+            "list",
+            {"datebegin": "\uff12\uff10\uff12\uff16-01-01"},
+            "datebegin",
+            "YYYY-MM-DD",
+        ),
+        ("time", "list", {"limit": 0}, "limit", "page size of at least 1"),
+        ("time", "list", {"limit": -1}, "limit", "page size of at least 1"),
+        ("time", "list", {"sortfield": "t.dat"}, "sortfield", "did you mean 't.date'"),
+        ("time", "list", {"sortdir": "x" * 10_000}, "sortdir", r"\(10002 characters\)"),
+        ("client", "list", {"search": "\ud800"}, "search", "lone surrogate"),
+        ("client", "list", {"search": "a\x00b"}, "search", "NUL"),
+        ("client", "list", {"search": "a" * 100_000}, "search", "beyond the 8000"),
+        ("time", "update", {"time": Decimal("9E+999999")}, "time", "15 digits before the point"),
+        ("time", "update", {"time": Decimal("1E-11")}, "time", "10 after it"),
+        ("time", "update", {"time": 10**5000}, "time", "15 digits"),
+        ("time", "iterate", {"page_size": "5"}, "page_size", "an int of at least 1"),
+        ("time", "iterate", {"page_size": 0}, "page_size", "an int of at least 1"),
+        ("time", "iterate", {"concurrency": 1.5}, "concurrency", "an int of at least 1"),
+        ("time", "iterate", {"offset": "x"}, "offset", "takes an int"),
     ],
 )
 async def test_refused_before_any_request(
@@ -98,3 +132,16 @@ async def test_good_values_in_every_accepted_form(auto_sandbox: Sandbox, api: Ap
     assert all(t.milestoneid is None for t in none.items)
     aware = dt.datetime(2020, 1, 1, 12, tzinfo=dt.timezone(dt.timedelta(hours=2)))
     assert (await client.time.list(datemodifiedbegin=aware)).listcount == 600
+
+
+async def test_an_offset_in_a_string_is_converted_like_an_aware_datetime(
+    auto_sandbox: Sandbox, api: Api
+) -> None:
+    recorder = Recorder(auto_sandbox.transport())
+    client = api(auto_sandbox, cache=False, transport=recorder)
+    aware = dt.datetime(2026, 1, 1, tzinfo=dt.timezone(dt.timedelta(hours=5)))
+    await client.time.list(datemodifiedbegin=aware)
+    await client.time.list(datemodifiedbegin="2026-01-01T00:00:00+05:00")
+    await client.time.list(datemodifiedbegin="2025-12-31 19:00:00")
+    queries = {r.url.params["datemodifiedbegin"] for r in recorder.sent}
+    assert queries == {"2025-12-31 19:00:00"}

@@ -16,6 +16,7 @@ from .. import _validate
 from .._convert import envelope_int, structure
 from .._exceptions import DecodeError, InvalidParameter
 from .._gather import gather
+from .._wire import MAX_INT
 from ..models import (
     Client,
     ContactDescriptor,
@@ -109,9 +110,10 @@ class Namespace(Generic[M]):
             raise DecodeError(f"/{self._spec.name}/: {exc}") from exc
 
     def _ident(self, ident: int) -> int:
-        if isinstance(ident, bool) or not isinstance(ident, int) or ident < 1:
+        if isinstance(ident, bool) or not isinstance(ident, int) or not 1 <= ident <= MAX_INT:
             raise InvalidParameter(
-                f"a {self._spec.name} id is a positive int, not {ident!r}",
+                f"a {self._spec.name} id is a positive int (at most {MAX_INT}), "
+                f"not {_validate.shown(ident)}",
                 resource=self._spec.name,
                 parameter="id",
             )
@@ -173,17 +175,21 @@ class _List(Namespace[M]):
                 resource=self._spec.name,
                 parameter="limit",
             )
-        step = page_size or self._caller.page_size
-        width = concurrency or self._caller.concurrency
-        if step < 1 or width < 1:
-            raise InvalidParameter(
-                "page_size and concurrency must be at least 1", resource=self._spec.name
-            )
+        name = self._spec.name
+        step = _validate.positive(
+            name, "page_size", self._caller.page_size if page_size is None else page_size
+        )
+        width = _validate.positive(
+            name, "concurrency", self._caller.concurrency if concurrency is None else concurrency
+        )
         if not self._paged:
             for item in (await self.list(**filters)).items:
                 yield item  # one answer holds every record
             return
-        offset = int(filters.pop("offset", None) or 0)
+        # Every filter checked once, before the first request (offset included).
+        checked = _validate.query(self._spec, {**filters, "limit": step})
+        offset = int(checked.get("offset", "0"))
+        filters.pop("offset", None)
         listcount: int | None = None  # known from the first page on
         while listcount is None or offset < listcount:
             starts = (

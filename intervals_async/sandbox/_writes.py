@@ -18,6 +18,9 @@ __all__ = ["create", "delete", "update"]
 
 # Fields whose value may not change once set (documented for these two).
 _IMMUTABLE = {("projectmodule", "projectid"), ("projectworktype", "projectid")}
+# Fields a record keeps once set, though a create may leave them out: every person has a group
+# (its permissions), so an update cannot take the group away.
+_KEPT = {("person", "groupid")}
 # Record fields the server keeps itself.
 # (a timer keeps ``lastupdate`` instead: it reads the same after POST as after GET)
 _STAMPED = frozenset({"time", "task", "tasknote", "document"})
@@ -173,7 +176,9 @@ def update(
     errors += [
         f"{f.name} is required and cannot be empty"
         for f in spec.fields
-        if f.required and f.name in values and values[f.name] in (None, [])
+        if (f.required or (spec.name, f.name) in _KEPT)
+        and f.name in values
+        and values[f.name] in (None, [])
     ]
     if errors:
         raise ApiError(18, *errors)
