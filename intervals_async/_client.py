@@ -30,6 +30,7 @@ from ._exceptions import (
     DailyQuotaExceeded,
     DecodeError,
     IntervalsError,
+    RequestsTooFast,
     Timeout,
     error_class,
 )
@@ -404,7 +405,7 @@ class IntervalsClient:
         async def read(response: httpx.Response) -> bytes:
             if response.status_code >= 400:
                 await response.aread()
-                _raise_for_error(response, response.content, self.clock)
+                _raise_for_error(response, response.content, self.clock, self.retry)
             if target is None:
                 return await response.aread()
             await _stream_into(response, target)
@@ -464,7 +465,7 @@ class IntervalsClient:
             wait_for_reset=self.wait_for_reset,
         )
         # Until we know better, assume the request reached the server: a slot is never freed early.
-        sent, response, code = True, None, None
+        sent, response, code, retry_after = True, None, None, None
         started = self.clock.time()
         try:
             try:
@@ -479,7 +480,7 @@ class IntervalsClient:
             except httpx.TransportError as exc:
                 raise _transport_error(exc, label, sent=True) from None
             except APIError as error:
-                code = error.code
+                code, retry_after = error.code, error.retry_after
                 raise
             finally:
                 await response.aclose()
@@ -501,6 +502,7 @@ class IntervalsClient:
                 status=None if response is None else response.status_code,
                 code=code,
                 server_date=None if response is None else _server_date(response),
+                retry_after=retry_after,
             )
             with anyio.CancelScope(shield=True):
                 await self.governor.release(permit, outcome, daily=daily)
@@ -508,7 +510,7 @@ class IntervalsClient:
     async def _envelope(self, response: httpx.Response) -> dict[str, Any]:
         content = await response.aread()
         if response.status_code >= 400:
-            _raise_for_error(response, content, self.clock)
+            _raise_for_error(response, content, self.clock, self.retry)
         if not content.strip():
             return {}  # "Successful writes (e.g. DELETE) may return an empty body"
         try:
@@ -522,11 +524,13 @@ class IntervalsClient:
         if not isinstance(body, dict):
             raise DecodeError(f"{response.request.url.path}: the answer is not a JSON object")
         if body.get("error"):  # an "error" of null, false or {} beside a success is none
-            _raise_for_error(response, content, self.clock)
+            _raise_for_error(response, content, self.clock, self.retry)
         return body
 
 
-def _raise_for_error(response: httpx.Response, content: bytes, clock: Clock) -> NoReturn:
+def _raise_for_error(
+    response: httpx.Response, content: bytes, clock: Clock, retry: RetryPolicy
+) -> NoReturn:
     """Raise the exception an error answer stands for."""
     request = response.request
     message, code, verbose = response.reason_phrase or "error", None, []
@@ -552,6 +556,9 @@ def _raise_for_error(response: httpx.Response, content: bytes, clock: Clock) -> 
         "method": request.method,
         "path": request.url.raw_path.decode("ascii", "replace"),
     }
+    asked = _retry_after(response, clock)
+    if asked is not None and (response.status_code in (429, 503) or cls is RequestsTooFast):
+        common["retry_after"] = retry.cap_retry_after(asked)
     if cls is DailyQuotaExceeded:
         raise DailyQuotaExceeded(message, reset_at=_next_gmt_midnight(response, clock), **common)
     raise cls(message, **common)
@@ -565,6 +572,24 @@ def _server_date(response: httpx.Response) -> datetime | None:
         return email.utils.parsedate_to_datetime(header).astimezone(UTC)
     except (TypeError, ValueError):
         return None
+
+
+def _retry_after(response: httpx.Response, clock: Clock) -> float | None:
+    """The seconds a ``Retry-After`` header asks for: a number of seconds, or an HTTP date
+    (against the answer's own ``Date``, so that clock skew does not change it)."""
+    header = response.headers.get("retry-after", "").strip()
+    if not header:
+        return None
+    if header.isascii() and header.isdigit():
+        return float(header)
+    try:
+        when = email.utils.parsedate_to_datetime(header)
+    except (TypeError, ValueError):
+        return None  # neither form: as if there were none
+    if when.tzinfo is None:
+        return None
+    now = _server_date(response) or datetime.fromtimestamp(clock.time(), UTC)
+    return max(0.0, (when - now).total_seconds())
 
 
 def _next_gmt_midnight(response: httpx.Response, clock: Clock) -> datetime:

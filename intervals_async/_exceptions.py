@@ -84,6 +84,8 @@ class APIError(IntervalsError):
         verbose: the API's ``error.verbose`` details.
         method: the request's verb.
         path: the request's path and query.
+        retry_after: the seconds the answer's ``Retry-After`` asked to wait (capped by
+            :attr:`RetryPolicy.retry_after_max`), when it had one.
     """
 
     request_sent = True
@@ -97,6 +99,7 @@ class APIError(IntervalsError):
         verbose: Sequence[str] = (),
         method: str = "",
         path: str = "",
+        retry_after: float | None = None,
     ) -> None:
         self.message = message
         self.status = status
@@ -104,6 +107,7 @@ class APIError(IntervalsError):
         self.verbose = tuple(verbose)
         self.method = method
         self.path = path
+        self.retry_after = retry_after
         super().__init__(self._describe())
 
     def _describe(self) -> str:
@@ -236,6 +240,7 @@ _BY_STATUS: dict[int, type[APIError]] = {
     403: PermissionDenied,
     404: NotFound,
     418: AccountError,
+    429: RequestsTooFast,  # the HTTP way of saying code 12: nothing was done, wait
 }
 
 

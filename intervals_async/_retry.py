@@ -39,6 +39,9 @@ class RetryPolicy:
         too_fast_delay: the delay after a code 12, long enough for the API's minute window to
             pass (retrying sooner extends a suspension).
         retry_writes: also retry writes after errors that may follow a carried-out request.
+        retry_after_max: the longest ``Retry-After`` honoured (a 429, a 503 or a code 12 may
+            carry one): a retry never comes sooner than asked, up to this many seconds, and the
+            governor holds every request of the egress as long.
         history: the reasons of the retries so far (newest last).
     """
 
@@ -51,12 +54,14 @@ class RetryPolicy:
     jitter: float = 0.5
     too_fast_delay: float = 60.0
     retry_writes: bool = False
+    retry_after_max: float = 300.0
     history: tuple[str, ...] = ()
 
     def __attrs_post_init__(self) -> None:
         if self.attempts < 1:
             raise ValueError(f"attempts must be at least 1, not {self.attempts}")
-        if self.backoff < 0 or self.backoff_max < 0 or self.too_fast_delay < 0:
+        delays = (self.backoff, self.backoff_max, self.too_fast_delay, self.retry_after_max)
+        if min(delays) < 0:
             raise ValueError("delays cannot be negative")
         if not 0 <= self.jitter <= 1:
             raise ValueError(f"jitter is a fraction between 0 and 1, not {self.jitter}")
@@ -81,9 +86,17 @@ class RetryPolicy:
 
         Backoff delays are shortened by up to ``jitter`` of themselves; the wait after a code 12
         is lengthened instead, because retrying before the server's window has passed only
-        earns another refusal.
+        earns another refusal. An answer's ``Retry-After`` (already capped, see
+        :meth:`cap_retry_after`) is a floor under either.
         """
         draw: float = (rng or random).random() * self.jitter
         if isinstance(error, RequestsTooFast):
-            return self.too_fast_delay * (1 + draw)
-        return min(self.backoff_max, self.backoff * 2.0 ** len(self.history)) * (1 - draw)
+            delay = self.too_fast_delay * (1 + draw)
+        else:
+            delay = min(self.backoff_max, self.backoff * 2.0 ** len(self.history)) * (1 - draw)
+        asked = getattr(error, "retry_after", None)
+        return delay if asked is None else max(delay, asked)  # never sooner than asked
+
+    def cap_retry_after(self, seconds: float) -> float:
+        """A ``Retry-After`` of ``seconds`` as honoured: at most :attr:`retry_after_max`."""
+        return min(max(0.0, seconds), self.retry_after_max)

@@ -382,3 +382,50 @@ async def test_a_record_without_its_id_is_a_decode_error(
         mock.get("/time/").mock(return_value=_ok(listcount=2, time=rows))
         with pytest.raises(DecodeError):
             await client.time.list()
+
+
+@pytest.mark.parametrize(
+    ("status", "header", "waited"),
+    [
+        (503, "120", 120.0),  # seconds
+        (429, "120", 120.0),  # a bare 429: a rate limit, retried for any verb
+        (503, "Thu, 01 Jan 2026 00:02:00 GMT", 120.0),  # an HTTP date, against the answer's Date
+        (503, "100000", 300.0),  # capped at RetryPolicy.retry_after_max
+        (503, "soon", None),  # not a delay: ordinary backoff
+    ],
+)
+async def test_retry_after_is_honoured_and_cools_the_whole_egress(
+    auto_clock: AutoClock, status: int, header: str, waited: float | None
+) -> None:
+    from intervals_async.governor import RateGovernor
+
+    governor = RateGovernor(clock=auto_clock)
+    sent: list[float] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        sent.append(auto_clock.time())
+        if len(sent) > 1:
+            return _ok(201 if request.method == "POST" else 200, time=[_TIME])
+        date = "Thu, 01 Jan 2026 00:00:00 GMT"
+        return httpx.Response(status, headers={"Retry-After": header, "Date": date})
+
+    policy = RetryPolicy(attempts=3, jitter=0.0, retry_after_max=300.0)
+    async with IntervalsClient(
+        "tok12345678", governor=governor, clock=auto_clock, retry=policy, quota_sync=None
+    ) as client:
+        with respx.mock(base_url=URL) as mock:
+            method = "POST" if status == 429 else "GET"
+            mock.route(method=method, path="/time/").mock(side_effect=answer)
+            if status == 429:
+                await client.time.create(**_NEW)
+            else:
+                await client.time.list()
+            cooled = governor.statistics(egress="default").cooldown_until - sent[0]
+    gap = sent[1] - sent[0]
+    if waited is None:
+        assert gap < 5 and cooled <= 0
+        return
+    assert waited <= gap < waited + 1
+    # Every other request through the egress was held as long: the governor's cooldown.
+    expected = max(waited, 60.0) if status == 429 else waited
+    assert abs(cooled - expected) < 1

@@ -192,6 +192,29 @@ def test_code_12_cools_the_whole_egress_and_11_closes_the_day() -> None:
     assert isinstance(core.decide(closed.reset_at, "a", "ip", Priority.INTERACTIVE), Admit)
 
 
+def test_retry_after_and_a_bare_429_cool_the_whole_egress() -> None:
+    core = Core(Limits(cooldown=60.0))
+    now = 1_767_600_000.0
+    # A 503 asking for 120 s: the egress waits that long, though it was not "too fast".
+    slot = core.admit(now, "a", "ip")
+    core.complete("a", "ip", Outcome(now + 1, sent=True, status=503, retry_after=120.0), slot=slot)
+    assert core.decide(now + 2, "b", "ip", Priority.INTERACTIVE) == Wait(now + 121)
+    assert core.egress("ip").throttled == 0
+    # A bare 429 is a code 12 by another name: the cooldown, and counted as a throttle.
+    later = now + 200
+    slot = core.admit(later, "a", "ip")
+    core.complete("a", "ip", Outcome(later + 1, sent=True, status=429), slot=slot)
+    assert core.decide(later + 2, "b", "ip", Priority.INTERACTIVE) == Wait(later + 61)
+    assert core.egress("ip").throttled == 1
+    # A code 12 asking for less than the cooldown still gets the whole cooldown; for more, more.
+    for asked, until in ((5.0, 60.0), (90.0, 90.0)):
+        later += 300
+        slot = core.admit(later, "a", "ip")
+        outcome = Outcome(later + 1, sent=True, status=400, code=12, retry_after=asked)
+        core.complete("a", "ip", outcome, slot=slot)
+        assert core.decide(later + 2, "b", "ip", Priority.INTERACTIVE) == Wait(later + 1 + until)
+
+
 def test_a_request_never_sent_gives_back_its_slot_and_its_day() -> None:
     core = Core(Limits(per_minute=1, daily=1, burst=1))
     now = 1_767_600_000.0

@@ -44,12 +44,22 @@ LIMITS = Limits(per_minute=6, window=10.0, daily=40, burst=2, cooldown=5.0, leas
 _steps = st.lists(
     st.tuples(
         st.floats(0, 4, allow_nan=False),
-        st.sampled_from(["ask", "ask", "ahead", "done", "done", "kill", "throttled"]),
+        st.sampled_from(
+            ["ask", "ask", "ahead", "done", "done", "kill", "throttled", "too-many", "busy"]
+        ),
         st.floats(0, 3, allow_nan=False),
         st.booleans(),
     ),
     max_size=120,
 )
+
+
+# How a step's attempt ended: a code 12, a bare HTTP 429, a 503 asking to wait (Retry-After).
+_OUTCOMES = {
+    "throttled": lambda at, sent: Outcome(at, sent, status=400, code=12),
+    "too-many": lambda at, sent: Outcome(at, sent, status=429),
+    "busy": lambda at, sent: Outcome(at, sent, status=503, retry_after=7.5),
+}
 
 
 def _same(python: object, redis: object, now: float) -> bool:
@@ -107,8 +117,7 @@ async def _parity(url: str, prefix: str, steps: list[tuple[float, str, float, bo
                 if ended >= mine.granted_at + LIMITS.lease:
                     continue  # a release after the lease ran out: see _redis.lua (GT vs heap)
                 now = ended
-                code = 12 if action == "throttled" else None
-                outcome = Outcome(completed_at=now, sent=sent, code=code)
+                outcome = _OUTCOMES.get(action, Outcome)(now, sent)
                 core.complete("a", "ip", outcome, sent_at=mine.granted_at, slot=mine.slot)
                 await store.release(now, theirs_permit, outcome, daily=True)
         python = core.egress("ip")
@@ -117,6 +126,7 @@ async def _parity(url: str, prefix: str, steps: list[tuple[float, str, float, bo
         assert view.in_flight == python.in_flight
         assert view.day_used == core.day("a", now).used
         assert view.throttled == python.throttled
+        assert abs(view.cooldown_until - python.cooldown_until) < 1e-4
     finally:
         await store.clear()
         await store.aclose()

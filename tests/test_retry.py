@@ -85,3 +85,28 @@ def test_delays_grow_with_a_cap_and_jitter(retries: int, seed: int) -> None:
     assert full * (1 - policy.jitter) <= delay <= full
     too_fast = policy.delay(_api(RequestsTooFast, 12), rng)
     assert policy.too_fast_delay <= too_fast <= policy.too_fast_delay * (1 + policy.jitter)
+
+
+def test_a_bare_429_is_a_rate_limit_retried_like_code_12() -> None:
+    from intervals_async._exceptions import error_class
+
+    assert error_class(429, None) is RequestsTooFast
+    policy = RetryPolicy()
+    assert policy.should_retry("POST", _api(RequestsTooFast, 0, 429))
+
+
+@given(asked=st.floats(0, 1000), seed=st.integers(0, 2**32))
+def test_retry_after_is_waited_for_never_less_and_capped(asked: float, seed: int) -> None:
+    policy = RetryPolicy(retry_after_max=300.0)
+    rng = random.Random(seed)
+    busy = ServerError("m", status=503, retry_after=policy.cap_retry_after(asked))
+    delay = policy.delay(busy, rng)
+    assert min(asked, 300.0) <= delay
+    assert delay <= max(min(asked, 300.0), policy.backoff)  # jitter never adds to what was asked
+    slow = RequestsTooFast("m", status=429, retry_after=policy.cap_retry_after(asked))
+    assert policy.delay(slow, rng) >= max(policy.too_fast_delay, min(asked, 300.0))
+
+
+def test_retry_after_max_is_checked() -> None:
+    with pytest.raises(ValueError, match="cannot be negative"):
+        RetryPolicy(retry_after_max=-1)

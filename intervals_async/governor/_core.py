@@ -384,12 +384,12 @@ class Core:
         heapq.heappush(state.frees, free_at)
         if outcome.server_date is not None:
             self.observe_date(outcome.server_date, outcome.completed_at, sent_at)
-        if outcome.code == 12:
+        if outcome.too_fast:
             state.throttled += 1
-            state.cooldown_until = max(
-                state.cooldown_until, outcome.completed_at + self.limits.cooldown
-            )
-        elif outcome.code == 11:
+        cooldown = outcome.cooldown(self.limits.cooldown)
+        if cooldown > 0:
+            state.cooldown_until = max(state.cooldown_until, outcome.completed_at + cooldown)
+        if outcome.code == 11:
             day = self.day(account, outcome.completed_at)
             day.closed_until = self.reset_at(outcome.completed_at)
 

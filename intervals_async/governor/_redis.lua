@@ -11,7 +11,8 @@
 -- 15 presence field ('' = none: the process, a space, the egress key), 16 waiting count,
 -- 17 presence lease (s), 18 egress name and 19 account name ('' = not to be named), then the
 -- op's own: acquire: 20 reserve fraction, 21 horizon, 22 slot; release: 20 slot, 21 sent at,
--- 22 sent (0/1), 23 code, 24 server Date (epoch s, '' if none); reconcile: 20 used, 21 limit;
+-- 22 sent (0/1), 23 code (12 for a bare 429 too), 24 server Date (epoch s, '' if none), 25
+-- Retry-After (s, capped; '' if none); reconcile: 20 used, 21 limit;
 -- view: nothing.
 -- Every number crosses as a string with microseconds ('%.6f'): Lua would truncate floats to
 -- integers in replies.
@@ -215,7 +216,7 @@ local function observe_date(stamp, completed, sent_at)
   redis.call('EXPIRE', C, 7 * DAY)
 end
 
-local function complete(completed, slot, sent_at, sent, code, server_date)
+local function complete(completed, slot, sent_at, sent, code, server_date, retry_after)
   if redis.call('ZREM', L, slot) == 0 then
     -- its lease ran out first: it is a completed slot already, and the server may have counted it
     sent = true
@@ -236,10 +237,16 @@ local function complete(completed, slot, sent_at, sent, code, server_date)
   end
   redis.call('ZADD', F, 'GT', fmt(completed + W + MARGIN), slot)
   if server_date ~= nil then observe_date(server_date, completed, sent_at) end
+  -- Outcome.cooldown: the cooldown after a code 12, at least what Retry-After asked
+  local cooldown = retry_after or 0
   if code == 12 then
     eg.throttled = eg.throttled + 1
-    eg.cooldown_until = math.max(eg.cooldown_until, completed + COOLDOWN)
-  elseif code == 11 then
+    cooldown = math.max(COOLDOWN, cooldown)
+  end
+  if cooldown > 0 then
+    eg.cooldown_until = math.max(eg.cooldown_until, completed + cooldown)
+  end
+  if code == 11 then
     roll(completed)
     day.closed_until = reset_at(completed)
   end
@@ -267,7 +274,7 @@ if op == 'acquire' then
   present(now)
 elseif op == 'release' then
   complete(now, ARGV[20], num(ARGV[21], nil), ARGV[22] == '1', num(ARGV[23], nil),
-           num(ARGV[24], nil))
+           num(ARGV[24], nil), num(ARGV[25], nil))
   save_egress()
   save_day(now)
   present(now)

@@ -162,8 +162,10 @@ class RedisStore:
             permit.slot,
             repr(permit.granted_at),
             "1" if outcome.sent else "0",
-            "" if outcome.code is None else str(outcome.code),
+            # the script knows codes 11 and 12; a bare 429 is the same signal as a 12
+            "12" if outcome.too_fast else "" if outcome.code is None else str(outcome.code),
             date,
+            "" if outcome.retry_after is None else repr(outcome.retry_after),
             now=repr(outcome.completed_at) if self._clock is not None else "",
             waiting=waiting,
         )

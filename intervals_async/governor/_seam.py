@@ -54,6 +54,8 @@ class Outcome:
         status: the HTTP status, when an answer came back.
         code: the API's ``error.code``, when the answer carried one (11 and 12 are the signals).
         server_date: the answer's ``Date`` header, for the client-server clock offset.
+        retry_after: the seconds the answer's ``Retry-After`` asked every request to wait
+            (already capped by the client's retry policy).
     """
 
     completed_at: float
@@ -61,6 +63,19 @@ class Outcome:
     status: int | None = None
     code: int | None = None
     server_date: datetime | None = None
+    retry_after: float | None = None
+
+    @property
+    def too_fast(self) -> bool:
+        """Whether the server refused the attempt as too fast: a code 12, or a bare HTTP 429
+        (the same signal without the API's envelope)."""
+        return self.code == 12 or (self.status == 429 and self.code is None)
+
+    def cooldown(self, after_too_fast: float) -> float:
+        """How long every request of the egress must now wait: ``after_too_fast`` after a
+        too-fast answer, at least what ``Retry-After`` asked, else nothing."""
+        asked = self.retry_after or 0.0
+        return max(after_too_fast, asked) if self.too_fast else asked
 
 
 class Governor(Protocol):

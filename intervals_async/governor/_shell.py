@@ -376,24 +376,37 @@ class RateGovernor:
                 error,
                 self.limits.lease,
             )
-        if outcome.code == 12:
-            until = outcome.completed_at + self.limits.cooldown
-            self._throttled(permit.egress, outcome.completed_at, until)
+        cooldown = outcome.cooldown(self.limits.cooldown)
+        if cooldown > 0:
+            until = outcome.completed_at + cooldown
+            self._throttled(permit.egress, outcome, until)
             self._emit("throttle", permit.account, permit.egress, until)
         if queue is not None:
             self._wake(queue)
 
-    def _throttled(self, egress: str, at: float, until: float) -> None:
-        """A code 12 came back: say so, once per cooldown (it is never silent)."""
+    def _throttled(self, egress: str, outcome: Outcome, until: float) -> None:
+        """A code 12 (or a ``Retry-After``) came back: say so, once per cooldown (it is never
+        silent)."""
+        at = outcome.completed_at
         if at < self._warned_until.get(egress, float("-inf")):
             return
         self._warned_until[egress] = until
+        if not outcome.too_fast:
+            logger.warning(
+                "the server asked to wait %.0f s (HTTP %s, Retry-After): every request through "
+                "%r waits as long",
+                until - at,
+                outcome.status,
+                egress,
+            )
+            return
         logger.warning(
-            "the server refused a request as too fast (code 12): every request through %r "
+            "the server refused a request as too fast (%s): every request through %r "
             "cools down for %.0f s; another program on this IP may be sending requests to the "
             "API (share this governor's store with it: see `intervals-async governor status`)",
+            "code 12" if outcome.code == 12 else f"HTTP {outcome.status}",
             egress,
-            self.limits.cooldown,
+            until - at,
         )
 
     def retrying(self, account: str, egress: str, reason: str, delay: float) -> None:
