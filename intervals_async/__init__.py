@@ -29,6 +29,7 @@ from ._exceptions import NotFound as NotFound
 from ._exceptions import PermissionDenied as PermissionDenied
 from ._exceptions import RateLimited as RateLimited
 from ._exceptions import RequestsTooFast as RequestsTooFast
+from ._exceptions import ResponseTooLarge as ResponseTooLarge
 from ._exceptions import ServerError as ServerError
 from ._exceptions import StoreError as StoreError
 from ._exceptions import Timeout as Timeout
@@ -65,6 +66,7 @@ __all__ = [
     "RateLimited",
     "RequestsTooFast",
     "ResponseCache",
+    "ResponseTooLarge",
     "RetryPolicy",
     "ServerError",
     "StoreError",

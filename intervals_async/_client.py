@@ -31,6 +31,7 @@ from ._exceptions import (
     DecodeError,
     IntervalsError,
     RequestsTooFast,
+    ResponseTooLarge,
     Timeout,
     error_class,
 )
@@ -81,6 +82,8 @@ logger = logging.getLogger("intervals_async")
 
 DEFAULT_BASE_URL = "https://api.myintervals.com/"
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
+DEFAULT_ATTEMPT_TIMEOUT = 120.0
+DEFAULT_MAX_BODY_SIZE = 64 * 2**20
 
 T = TypeVar("T")
 
@@ -106,7 +109,15 @@ class IntervalsClient:
             as HTTP Basic ``token:X`` and never shown in a repr, log line or exception.
         base_url: the API root; ``https`` unless the host is a loopback address, and no user
             name or password in it (the token authenticates; a URL with one is refused).
-        timeout: seconds, or an ``httpx.Timeout``.
+        timeout: the per-phase timeouts (connect, write, pool, and each read), in seconds or
+            as an ``httpx.Timeout``.
+        attempt_timeout: the whole attempt's deadline in seconds: connect, send, and receive
+            and read the entire body, so a body that trickles in cannot hold a call forever
+            (per-read timeouts alone never fire on it). Past it, :class:`Timeout`. Default:
+            ``timeout`` when it is a number, else 120 s.
+        max_body_size: the largest answer body read, in bytes (default 64 MiB, hundreds of
+            times the largest page; a document streamed to a file is not limited). Beyond,
+            :class:`ResponseTooLarge`, with memory bounded by this size.
         transport: an httpx transport to send through (a sandbox's, a mock...).
         governor: the rate governor every attempt passes through, or a store setting for the
             one it should use (``"host"``, ``"memory"``, ``"sqlite:///PATH"``,
@@ -180,6 +191,8 @@ class IntervalsClient:
         *,
         base_url: str = DEFAULT_BASE_URL,
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        attempt_timeout: float | None = None,
+        max_body_size: int = DEFAULT_MAX_BODY_SIZE,
         transport: httpx.AsyncBaseTransport | None = None,
         governor: Governor | str | None = None,
         account: str = "default",
@@ -221,6 +234,12 @@ class IntervalsClient:
             )
         if page_size < 1 or concurrency < 1:
             raise ValueError("page_size and concurrency must be at least 1")
+        if attempt_timeout is None:
+            attempt_timeout = (
+                float(timeout) if isinstance(timeout, int | float) else DEFAULT_ATTEMPT_TIMEOUT
+            )
+        if not attempt_timeout > 0 or max_body_size < 1:
+            raise ValueError("attempt_timeout and max_body_size must be positive")
         headers = {"Accept": "application/json", "User-Agent": _user_agent()}
         if send_notifications is not None:
             headers["X-Intervals-Send-Notifications"] = "t" if send_notifications else "f"
@@ -248,6 +267,8 @@ class IntervalsClient:
         self.page_size = page_size
         self.concurrency = concurrency
         self.max_wait = max_wait
+        self.attempt_timeout = attempt_timeout
+        self.max_body_size = max_body_size
         self.wait_for_reset = wait_for_reset
         self.quota_sync = quota_sync
         self._sync_tried: dict[str, float] = {}  # shared with with_options() copies
@@ -404,10 +425,9 @@ class IntervalsClient:
 
         async def read(response: httpx.Response) -> bytes:
             if response.status_code >= 400:
-                await response.aread()
-                _raise_for_error(response, response.content, self.clock, self.retry)
+                _raise_for_error(response, await self._body(response), self.clock, self.retry)
             if target is None:
-                return await response.aread()
+                return await self._body(response)
             await _stream_into(response, target)
             return b""
 
@@ -469,21 +489,30 @@ class IntervalsClient:
         started = self.clock.time()
         try:
             try:
-                response = await self._http.send(request, stream=True)
-            except _NOT_SENT as exc:
-                sent = False
-                raise _transport_error(exc, label, sent=False) from None
-            except httpx.TransportError as exc:
-                raise _transport_error(exc, label, sent=True) from None
-            try:
-                result = await read(response)
-            except httpx.TransportError as exc:
-                raise _transport_error(exc, label, sent=True) from None
-            except APIError as error:
-                code, retry_after = error.code, error.retry_after
-                raise
-            finally:
-                await response.aclose()
+                with anyio.fail_after(self.attempt_timeout):
+                    try:
+                        response = await self._http.send(request, stream=True)
+                    except _NOT_SENT as exc:
+                        sent = False
+                        raise _transport_error(exc, label, sent=False) from None
+                    except httpx.TransportError as exc:
+                        raise _transport_error(exc, label, sent=True) from None
+                    try:
+                        result = await read(response)
+                    except httpx.TransportError as exc:
+                        raise _transport_error(exc, label, sent=True) from None
+                    except APIError as error:
+                        code, retry_after = error.code, error.retry_after
+                        raise
+                    finally:
+                        with anyio.CancelScope(shield=True):
+                            await response.aclose()
+            except TimeoutError:
+                raise Timeout(
+                    f"{label}: no complete answer within {self.attempt_timeout:g} s "
+                    "(attempt_timeout)",
+                    request_sent=sent,
+                ) from None
             logger.debug(
                 "%s -> %d in %.3f s (attempt %d)",
                 label,
@@ -507,8 +536,28 @@ class IntervalsClient:
             with anyio.CancelScope(shield=True):
                 await self.governor.release(permit, outcome, daily=daily)
 
+    async def _body(self, response: httpx.Response) -> bytes:
+        """The whole body, refused past ``max_body_size`` (declared or read): never more than
+        that much is held."""
+        cap, where = self.max_body_size, f"{response.request.method} {response.request.url.path}"
+        declared = response.headers.get("content-length", "")
+        if declared.isascii() and declared.isdigit() and int(declared) > cap:
+            raise ResponseTooLarge(
+                f"{where}: the answer declares {int(declared)} bytes, more than max_body_size "
+                f"({cap})"
+            )
+        body = bytearray()
+        async for chunk in response.aiter_bytes():
+            body += chunk
+            if len(body) > cap:
+                raise ResponseTooLarge(
+                    f"{where}: the answer holds more than {cap} bytes (max_body_size); "
+                    "stopped reading"
+                )
+        return bytes(body)
+
     async def _envelope(self, response: httpx.Response) -> dict[str, Any]:
-        content = await response.aread()
+        content = await self._body(response)
         if response.status_code >= 400:
             _raise_for_error(response, content, self.clock, self.retry)
         if not content.strip():

@@ -18,8 +18,9 @@
     ├── StoreError                 the governor's shared store (SQLite, Redis) failed: nothing sent
     ├── TransportError             no usable answer came back
     │   ├── ConnectionFailed       could not connect, or the connection broke
-    │   └── Timeout                connect, read, write or pool timeout
+    │   └── Timeout                a phase timed out, or the attempt's whole deadline passed
     └── DecodeError                a malformed or truncated body
+        └── ResponseTooLarge       a body beyond the client's ``max_body_size``
 
 Rate limits arrive as HTTP 400, so answers are classified by the body's ``error.code`` first and by
 the HTTP status only when the body has none. Every exception that follows a request says whether
@@ -47,6 +48,7 @@ __all__ = [
     "PermissionDenied",
     "RateLimited",
     "RequestsTooFast",
+    "ResponseTooLarge",
     "ServerError",
     "StoreError",
     "Timeout",
@@ -221,6 +223,11 @@ class DecodeError(IntervalsError):
     """The answer's body was not the JSON the API sends (malformed or truncated)."""
 
     request_sent = True
+
+
+class ResponseTooLarge(DecodeError):
+    """The answer's body was larger than the client takes (``max_body_size``); reading stopped
+    there, so memory stays bounded. Not retried: the same request would bring the same body."""
 
 
 _BY_CODE: dict[int, type[APIError]] = {

@@ -10,6 +10,7 @@ from ._exceptions import (
     DecodeError,
     IntervalsError,
     RequestsTooFast,
+    ResponseTooLarge,
     ServerError,
     TransportError,
 )
@@ -74,6 +75,8 @@ class RetryPolicy:
             return True  # refused before anything was done, whatever the verb
         if isinstance(error, TransportError) and not error.request_sent:
             return True
+        if isinstance(error, ResponseTooLarge):
+            return False  # the same request would bring the same body
         retriable = isinstance(error, ServerError | TransportError | DecodeError)
         return retriable and (method in self.SAFE_METHODS or self.retry_writes)
 

@@ -35,6 +35,7 @@ def test_package_exports() -> None:
         "RateLimited",
         "RequestsTooFast",
         "ResponseCache",
+        "ResponseTooLarge",
         "RetryPolicy",
         "ServerError",
         "StoreError",
