@@ -7,6 +7,7 @@ import logging
 import traceback
 from decimal import Decimal
 
+import httpx
 import pytest
 
 from intervals_async import (
@@ -147,3 +148,101 @@ def test_userinfo_in_the_base_url_is_refused_without_quoting_it(url: str) -> Non
     with pytest.raises(ValueError, match="must not carry a user name or password") as caught:
         IntervalsClient("abc", base_url=url)
     assert "hunter2" not in _shown(caught.value)
+
+
+def _every_logger_at_debug(caplog: pytest.LogCaptureFixture) -> None:
+    """DEBUG on the root and on every logger that exists by now (httpx, httpcore, redis...),
+    and nothing propagation could hide."""
+    caplog.set_level(logging.DEBUG)
+    for name in list(logging.root.manager.loggerDict):
+        caplog.set_level(logging.DEBUG, logger=name)
+
+
+async def test_the_token_never_shows_over_tcp_with_every_logger_at_debug(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """httpx's and httpcore's own DEBUG lines (connections, headers sent and received) see the
+    real socket here, not an in-process transport."""
+    import httpcore  # noqa: F401  (so that its loggers exist before they are turned up)
+
+    from intervals_async.governor import Unmetered
+    from intervals_async.sandbox import serving
+
+    sandbox = Sandbox(SandboxConfig(seed=3, faults=Faults(error=0.2)))
+    token = sandbox.token()
+    _every_logger_at_debug(caplog)
+    errors: list[BaseException] = []
+    with serving(sandbox) as url:
+        async with IntervalsClient(
+            token, base_url=url, governor=Unmetered(), retry=RetryPolicy(attempts=2, backoff=0)
+        ) as client:
+            shown = [repr(client), str(client)]
+            for _ in range(8):
+                try:
+                    await client.time.list(limit=2)
+                    await client.task.get(999_999_999)
+                except IntervalsError as error:
+                    errors.append(error)
+        async with IntervalsClient(
+            token[::-1], base_url=url, governor=Unmetered(), retry=RetryPolicy(attempts=1)
+        ) as stranger:
+            try:
+                await stranger.me.get()
+            except IntervalsError as error:
+                errors.append(error)
+    loggers = {r.name.split(".")[0] for r in caplog.records}
+    assert {"httpx", "httpcore"} <= loggers, loggers
+    assert any("send_request_headers" in r.getMessage() for r in caplog.records)
+    assert errors and not any(_leaks(_shown(e), token) for e in errors)
+    assert not any(_leaks(_shown(e), token[::-1]) for e in errors)
+    assert not _leaks(caplog.text + "".join(shown), token)
+    assert not _leaks(caplog.text, token[::-1])
+
+
+@pytest.mark.parametrize(
+    "form",
+    [
+        "redis://:{pw}@{host}/{db}",
+        "redis://ghost:{pw}@{host}/{db}",
+        "redis://{host}/{db}?password={pw}",
+        "redis://{host}/?db={db}&username=ghost&password={pw}",
+        "redis://{host}/{db}?username=ghost&pass%77ord={pw}",
+    ],
+)
+async def test_a_redis_password_never_shows_with_every_logger_at_debug(
+    redis_url: str, redis_prefix: str, caplog: pytest.LogCaptureFixture, form: str
+) -> None:
+    """A reachable Redis: the default user (no password set) takes any password, and a user
+    that does not exist is refused. redis-py's own log lines, our StoreError and its traceback,
+    and the store's repr stay clean either way."""
+    import redis  # noqa: F401  (its loggers exist before they are turned up)
+
+    from intervals_async import StoreError
+    from intervals_async.governor import RateGovernor, RedisStore
+
+    parts = httpx.URL(redis_url)
+    secret = "s3cr%40t-pw"  # percent-encoded: the decoded form must not show either
+    url = form.format(pw=secret, host=f"{parts.host}:{parts.port}", db=parts.path.strip("/"))
+    _every_logger_at_debug(caplog)
+    sandbox = Sandbox(SandboxConfig(seed=1))
+    store = RedisStore(url, timeout=1.0, prefix=redis_prefix)
+    try:
+        async with IntervalsClient(
+            sandbox.token(),
+            base_url=BASE_URL,
+            transport=sandbox.transport(),
+            governor=RateGovernor(store=store),
+        ) as client:
+            try:
+                await client.me.get()
+                refused = None
+            except StoreError as error:
+                refused = error
+    finally:
+        await store.aclose()
+    text = "\n".join([caplog.text, repr(store), _shown(refused) if refused else ""])
+    for form_of_secret in (secret, "s3cr@t-pw", "s3cr%40t"):
+        assert form_of_secret not in text, form_of_secret
+    # A user that does not exist is refused before anything is sent; the default one works.
+    assert (refused is not None) == ("ghost" in form)
+    assert len(sandbox.audit) == (0 if refused else 2)  # the quota sync, then /me/
