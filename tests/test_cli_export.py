@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import random
+import shlex
+import shutil
 import signal
 import subprocess
 import sys
@@ -236,3 +238,92 @@ def test_the_module_runs_as_a_command() -> None:
         [*COMMAND, "--help"], capture_output=True, text=True, timeout=60, check=False
     )
     assert done.returncode == 0 and "export" in done.stdout and "Exit codes" in done.stdout
+
+
+def _tmpfs_script() -> str | None:
+    """``unshare`` with a private mount namespace, where this machine allows one (root, or user
+    namespaces): a tmpfs mounted there vanishes with the script, whatever happens."""
+    unshare = shutil.which("unshare")
+    if unshare is None:
+        return None
+    probe = subprocess.run(
+        [unshare, "-rm", "sh", "-c", "mount -t tmpfs -o size=64k tmpfs /mnt && echo ok"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return unshare if probe.stdout.strip() == "ok" else None
+
+
+@pytest.mark.parametrize("format", ["jsonl", "sqlite"])
+def test_a_disk_that_fills_mid_export_exits_resumable_and_resumes_identically(
+    tmp_path: Path, format: str
+) -> None:
+    """A real full disk: a 1 MiB tmpfs, most of it taken by a filler file, so that the export
+    (about 600 KB) fills it part way. Freeing the space and running the same command again gives
+    the output of an export that never stopped."""
+    unshare = _tmpfs_script()
+    if unshare is None:
+        pytest.skip("no private mount namespace here to mount a small tmpfs in")
+    whole = tmp_path / "whole"
+    args = [*COMMAND, "export", "--sandbox", "--format", format, "--page-size", "100"]
+    done = subprocess.run(
+        [*args, "--out", str(whole)], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    mnt, kept = tmp_path / "disk", tmp_path / "kept"
+    mnt.mkdir()
+    command = " ".join(shlex.quote(a) for a in args)
+    script = f"""
+        mount -t tmpfs -o size=1m tmpfs {mnt}
+        head -c 700000 /dev/zero > {mnt}/filler
+        {command} --out {mnt}/out 2> {tmp_path}/first.err; echo $? > {tmp_path}/first.rc
+        rm {mnt}/filler
+        {command} --out {mnt}/out 2> {tmp_path}/second.err; echo $? > {tmp_path}/second.rc
+        cp -a {mnt}/out {kept}
+    """
+    subprocess.run([unshare, "-rm", "sh", "-c", script], timeout=300, check=True)
+    first = (tmp_path / "first.err").read_text()
+    assert (tmp_path / "first.rc").read_text().strip() == "5", first
+    error = first.strip().splitlines()[-1]  # after the progress lines: one line, no traceback
+    assert "Traceback" not in first and error.startswith("intervals-async: error: cannot write")
+    assert str(mnt / "out") in error and "run it again" in error
+    assert "No space left" in error or "disk is full" in error
+    assert (tmp_path / "second.rc").read_text().strip() == "0", (
+        tmp_path / "second.err"
+    ).read_text()
+    if format == "jsonl":
+        written = sorted(p.name for p in whole.iterdir() if p.suffix == ".jsonl")
+        assert written == sorted(p.name for p in kept.iterdir() if p.suffix == ".jsonl")
+        for name in written:
+            if name == "timer.jsonl":  # a running timer's seconds grow between the two runs
+                assert _timers(kept / name) == _timers(whole / name)
+            else:
+                assert (kept / name).read_bytes() == (whole / name).read_bytes(), name
+    else:
+        assert _tables(kept / "intervals.sqlite") == _tables(whole / "intervals.sqlite")
+
+
+def _timers(path: Path) -> list[dict[str, Any]]:
+    """The timers written, but for ``timelapsed``, which the server computes from its clock."""
+    return [
+        {k: v for k, v in json.loads(line).items() if k != "timelapsed"}
+        for line in path.read_text("utf-8").splitlines()
+    ]
+
+
+def _tables(path: Path) -> dict[str, list[Any]]:
+    """Every table's rows in order (the timers' ``timelapsed`` left out, as in ``_timers``)."""
+    import sqlite3
+
+    db = sqlite3.connect(path)
+    try:
+        names = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        tables = {}
+        for name in names:
+            cursor = db.execute(f'SELECT * FROM "{name}" ORDER BY rowid')
+            keep = [i for i, c in enumerate(cursor.description) if c[0] != "timelapsed"]
+            tables[name] = [[row[i] for i in keep] for row in cursor.fetchall()]
+        return tables
+    finally:
+        db.close()

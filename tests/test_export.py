@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
 import sqlite3
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -15,7 +17,14 @@ import pytest
 from benchmarks import bench_export
 from intervals_async import IntervalsClient, InvalidParameter
 from intervals_async.cli._progress import ProgressDisplay
-from intervals_async.export import Export, ExportError, ExportProgress, Format, _sinks
+from intervals_async.export import (
+    Export,
+    ExportError,
+    ExportProgress,
+    Format,
+    OutputError,
+    _sinks,
+)
 from intervals_async.export._records import columns, plain
 from intervals_async.governor import RateGovernor
 from intervals_async.resources import resource
@@ -160,6 +169,54 @@ async def test_a_crash_between_a_page_and_its_checkpoint_loses_and_doubles_nothi
         await Export(client, out, resources=names, format=format, page_size=40).run()
     monkeypatch.undo()
     result = await Export(client, out, resources=names, format=format, page_size=40).run()
+    assert result.complete
+    for name in names:
+        assert _read(out, name, format) == _read(tmp_path / "whole", name, format), name
+
+
+# What a disk does when it fills, loses a permission or loses the directory, as each format sees
+# it: the files' writes raise OSError, SQLite's raise its own error.
+_DISK_FAULTS: dict[str, Callable[[Path], Exception]] = {
+    "full": lambda path: OSError(errno.ENOSPC, "No space left on device", str(path)),
+    "permission": lambda path: PermissionError(errno.EACCES, "Permission denied", str(path)),
+    "gone": lambda path: FileNotFoundError(errno.ENOENT, "No such file or directory", str(path)),
+    "sqlite full": lambda path: sqlite3.OperationalError("database or disk is full"),
+}
+
+
+@pytest.mark.parametrize("format", list(Format))
+@pytest.mark.parametrize("fault", list(_DISK_FAULTS))
+async def test_a_disk_fault_mid_export_is_typed_and_the_same_export_resumes(
+    api: Api,
+    auto_sandbox: Sandbox,
+    auto_clock: AutoClock,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    format: Format,
+    fault: str,
+) -> None:
+    client = _client(api, auto_sandbox, auto_clock)
+    names = ["time", "task"]
+    await Export(client, tmp_path / "whole", resources=names, format=format, page_size=50).run()
+    out = tmp_path / "faulty"
+    sink = _sinks._SQLiteSink if format is Format.SQLITE else _sinks._FileSink
+    original = sink.append
+    calls = {"n": 0}
+
+    def failing(self: Any, name: str, *args: Any, **kwargs: Any) -> Any:
+        calls["n"] += 1
+        if calls["n"] == 4:
+            raise _DISK_FAULTS[fault](out / f"{name}.{format.value}")
+        return original(self, name, *args, **kwargs)
+
+    monkeypatch.setattr(sink, "append", failing)
+    with pytest.raises(OutputError) as raised:
+        await Export(client, out, resources=names, format=format, page_size=50).run()
+    error = raised.value
+    assert isinstance(error, ExportError) and str(out) in str(error.path)
+    assert str(error.path) in str(error) and "run it again to resume" in str(error)
+    monkeypatch.undo()  # the space is freed, the permission given back
+    result = await Export(client, out, resources=names, format=format, page_size=50).run()
     assert result.complete
     for name in names:
         assert _read(out, name, format) == _read(tmp_path / "whole", name, format), name

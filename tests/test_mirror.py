@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from intervals_async import IntervalsClient, InvalidParameter
-from intervals_async.export import ExportError, Mirror, ResourceSync, _mirror
+from intervals_async.export import ExportError, Mirror, OutputError, ResourceSync, _mirror
 from intervals_async.export._records import sqlite_row
 from intervals_async.governor import RateGovernor
 from intervals_async.sandbox import Sandbox
@@ -177,6 +177,42 @@ async def test_a_sync_killed_mid_way_leaves_a_mirror_the_next_run_completes(
     monkeypatch.setattr(_mirror._Store, "write", dying)
     with pytest.raises(KeyboardInterrupt):
         await Mirror(client, path, resources=["task", "time"]).sync()
+    monkeypatch.undo()
+    await Mirror(client, path, resources=["task", "time"]).sync()
+    await _matches(client, path, "time")
+    await _matches(client, path, "task")
+
+
+@pytest.mark.parametrize(
+    "fault",
+    [
+        sqlite3.OperationalError("database or disk is full"),
+        OSError(28, "No space left on device"),
+    ],
+)
+async def test_a_full_disk_mid_sync_is_typed_and_the_next_run_completes(
+    api: Api,
+    auto_sandbox: Sandbox,
+    auto_clock: AutoClock,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    fault: Exception,
+) -> None:
+    client = _client(api, auto_sandbox, auto_clock)
+    path = tmp_path / "mirror.sqlite"
+    writes = {"n": 0}
+    original = _mirror._Store.write
+
+    def filling(self: Any, *args: Any, **kwargs: Any) -> None:
+        writes["n"] += 1
+        if writes["n"] == 3:
+            raise fault
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(_mirror._Store, "write", filling)
+    with pytest.raises(OutputError) as raised:
+        await Mirror(client, path, resources=["task", "time"]).sync()
+    assert raised.value.path == path and "run it again to resume" in str(raised.value)
     monkeypatch.undo()
     await Mirror(client, path, resources=["task", "time"]).sync()
     await _matches(client, path, "time")

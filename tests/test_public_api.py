@@ -121,6 +121,7 @@ def test_export_exports() -> None:
         "ExportResult",
         "Format",
         "Mirror",
+        "OutputError",
         "ResourcePlan",
         "ResourceSync",
         "SyncResult",
@@ -131,3 +132,4 @@ def test_export_exports() -> None:
         assert exported.__module__ == "intervals_async.export", name
         assert exported.__doc__, f"{name} has no docstring"
     assert issubclass(export.ExportError, intervals_async.IntervalsError)
+    assert issubclass(export.OutputError, export.ExportError)

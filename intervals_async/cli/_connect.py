@@ -36,7 +36,7 @@ from .._exceptions import (
     PermissionDenied,
     StoreError,
 )
-from ..export import ExportError
+from ..export import ExportError, OutputError
 from ..governor import MemoryStore, RateGovernor, open_store
 from ..governor._default import server_of
 
@@ -259,6 +259,8 @@ def guarded(run: Callable[[], int], *, debug: bool) -> NoReturn:
         code = run()
     except KeyboardInterrupt:
         fail("interrupted; run the same command again to resume", EXIT_INTERRUPTED)
+    except OutputError as error:
+        fail(str(error), EXIT_API)  # resumable, like a network failure: fix it, run again
     except (InvalidParameter, ExportError) as error:
         fail(str(error), EXIT_BAD_INPUT)
     except (AuthenticationError, PermissionDenied) as error:

@@ -55,8 +55,8 @@ def main() -> None:
     """The async SDK for the Intervals API: export, sync, quota and the sandbox.
 
     Exit codes: 0 done; 1 unexpected failure; 2 bad input; 3 stopped at the budget or the
-    day's quota (run again to resume); 4 token or permission refused; 5 API or network failure
-    (run again to resume); 130 interrupted.
+    day's quota (run again to resume); 4 token or permission refused; 5 API, network or disk
+    failure (fix it and run again to resume); 130 interrupted.
     """
 
 

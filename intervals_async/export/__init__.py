@@ -12,6 +12,7 @@ from ._export import ExportError as ExportError
 from ._export import ExportPlan as ExportPlan
 from ._export import ExportProgress as ExportProgress
 from ._export import ExportResult as ExportResult
+from ._export import OutputError as OutputError
 from ._export import ResourcePlan as ResourcePlan
 from ._export import readable_resources as readable_resources
 from ._mirror import Mirror as Mirror
@@ -27,6 +28,7 @@ __all__ = [
     "ExportResult",
     "Format",
     "Mirror",
+    "OutputError",
     "ResourcePlan",
     "ResourceSync",
     "SyncResult",

@@ -13,8 +13,10 @@ reads the last record written again, and steps back until it finds it or one bef
 
 from __future__ import annotations
 
+import contextlib
 import math
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+import sqlite3
+from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -41,6 +43,7 @@ __all__ = [
     "ExportPlan",
     "ExportProgress",
     "ExportResult",
+    "OutputError",
     "ResourcePlan",
     "collection",
     "readable_resources",
@@ -50,6 +53,38 @@ __all__ = [
 
 class ExportError(IntervalsError):
     """An export or a mirror cannot start: its output is unusable or belongs to another job."""
+
+
+class OutputError(ExportError):
+    """Writing an export or a mirror failed part way: the disk filled, a permission or the path
+    went away.
+
+    What was written stays consistent with its checkpoint (a page and its checkpoint commit
+    together), so once the cause is fixed the same job, run again, resumes where it stopped.
+
+    Args:
+        path: the file or directory that could not be written.
+        cause: the operating system's (or SQLite's) error.
+    """
+
+    def __init__(self, path: Path, cause: OSError | sqlite3.Error) -> None:
+        self.path = path
+        detail = cause.strerror if isinstance(cause, OSError) and cause.strerror else str(cause)
+        super().__init__(
+            f"cannot write {path}: {detail}. What was written is consistent: once this is "
+            "fixed, run it again to resume"
+        )
+
+
+@contextlib.contextmanager
+def writing(where: Path) -> Iterator[None]:
+    """Turn a failure of the disk under ``where`` into :class:`OutputError` (naming the file
+    the system names, else ``where``)."""
+    try:
+        yield
+    except (OSError, sqlite3.Error) as exc:
+        named = exc.filename if isinstance(exc, OSError) else None
+        raise OutputError(Path(named) if named else where, exc) from exc
 
 
 @attrs.frozen
@@ -266,12 +301,14 @@ class Export:
         self._started = self._client.statistics().requests_sent
         try:
             sink = open_sink(self._out, self._format)
-        except (OSError, ValueError) as exc:
+        except (OSError, ValueError, sqlite3.OperationalError) as exc:
             raise ExportError(f"cannot write the export to {self._out}: {exc}") from None
         try:
-            self._plan = await self._planned(sink)
+            with writing(sink.path):
+                self._plan = await self._planned(sink)
         except BaseException:
-            await anyio.to_thread.run_sync(sink.close)
+            with writing(sink.path):
+                await anyio.to_thread.run_sync(sink.close)
             raise
         self._sink = sink
         return self._plan
@@ -373,16 +410,17 @@ class Export:
         walk = _Walk(self, sink, plan, budget, progress)
         stopped: str | None = None
         resets_at = None
-        try:
-            for item in plan.resources:
-                if not await walk.collection(item):
-                    stopped = "budget"
-                    break
-        except DailyQuotaExceeded as error:
-            stopped, resets_at = "daily quota", error.reset_at
-        finally:
-            await anyio.to_thread.run_sync(sink.close)
-            self._plan, self._sink = None, None  # a next run plans afresh from the checkpoint
+        with writing(sink.path):
+            try:
+                for item in plan.resources:
+                    if not await walk.collection(item):
+                        stopped = "budget"
+                        break
+            except DailyQuotaExceeded as error:
+                stopped, resets_at = "daily quota", error.reset_at
+            finally:
+                self._plan, self._sink = None, None  # a next run plans afresh from the checkpoint
+                await anyio.to_thread.run_sync(sink.close)
         return ExportResult(
             complete=stopped is None,
             records={n: p.records for n, p in sink.progress.items()},

@@ -39,7 +39,7 @@ from ..governor import Priority
 from ..models import Model, Task, Time
 from ..resources import Group
 from ._db import Tables, connect, quoted, transaction
-from ._export import ExportError, collection, readable_resources, walk_filters
+from ._export import ExportError, collection, readable_resources, walk_filters, writing
 from ._records import ident
 
 if TYPE_CHECKING:
@@ -94,6 +94,8 @@ class _Store:
             self.db.execute(
                 "CREATE TABLE IF NOT EXISTS _sync (resource TEXT PRIMARY KEY, state TEXT NOT NULL)"
             )
+        except sqlite3.OperationalError:
+            raise  # the disk (full, unreadable, gone): an OutputError, see writing()
         except sqlite3.DatabaseError as exc:
             raise ExportError(f"{path} is not a usable SQLite mirror: {exc}") from None
         self._tables = Tables(self.db)
@@ -213,6 +215,12 @@ class Mirror:
             self._path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise ExportError(f"cannot create the mirror {self._path}: {exc}") from None
+        with writing(self._path):
+            return await self._sync(full, progress)
+
+    async def _sync(
+        self, full: bool, progress: Callable[[ResourceSync], None] | None
+    ) -> SyncResult:
         store = await anyio.to_thread.run_sync(_Store, self._path)
         started = self._sent()
         try:

@@ -77,6 +77,8 @@ class Progress:
 class Sink(Protocol):
     """An export's output and its checkpoint."""
 
+    path: Path
+    """Where the output lives: its directory, or its SQLite file."""
     job: dict[str, Any] | None
     """The job the checkpoint belongs to (``None`` for a fresh output)."""
     progress: dict[str, Progress]
@@ -116,7 +118,7 @@ class _FileSink:
     """JSONL or CSV files, one per resource, and a JSON checkpoint beside them."""
 
     def __init__(self, out: Path, format: Format) -> None:
-        self._out = out
+        self._out = self.path = out
         self._format = format
         self._checkpoint = out / CHECKPOINT
         self._handles: dict[str, io.BufferedRandom] = {}
@@ -205,13 +207,15 @@ class _SQLiteSink:
     """One SQLite file: a table per resource, and the checkpoint in ``_export``."""
 
     def __init__(self, path: Path) -> None:
-        self._path = path
+        self._path = self.path = path
         try:
             self._db = connect(path)
             self._db.execute(
                 "CREATE TABLE IF NOT EXISTS _export (key TEXT PRIMARY KEY, value TEXT)"
             )
             rows = dict(self._db.execute("SELECT key, value FROM _export").fetchall())
+        except sqlite3.OperationalError:
+            raise  # the disk (full, unreadable, gone), not the file's contents
         except sqlite3.DatabaseError as exc:
             raise ValueError(f"{path} is not a usable SQLite file: {exc}") from exc
         self._tables = Tables(self._db)
