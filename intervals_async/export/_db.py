@@ -5,25 +5,50 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from ..models import Model
 from ._records import columns, sqlite_row
 
-__all__ = ["Tables", "connect", "quoted", "transaction"]
+__all__ = ["SCHEMA_VERSION", "Tables", "connect", "quoted", "transaction"]
+
+# The layout of the file (``PRAGMA user_version``): 0 is the layout of the versions before the
+# number was kept, 1 the same layout, numbered. A model that gains a field gains its column in
+# place (see ``Tables``), so only a change of layout needs a step in ``_MIGRATIONS``.
+SCHEMA_VERSION = 1
+_MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
+    0: lambda db: None,  # 0 -> 1: nothing to change but the number
+}
 
 
 def connect(path: Path) -> sqlite3.Connection:
-    """Open ``path`` in autocommit mode (transactions are explicit) with a write-ahead log.
+    """Open ``path`` in autocommit mode (transactions are explicit) with a write-ahead log,
+    migrated to :data:`SCHEMA_VERSION`.
 
     Worker threads take turns with the connection (never two at once), so any thread may use it.
 
     Raises:
         sqlite3.DatabaseError: the file is not a usable database.
+        ValueError: a newer version of this package wrote it (it is left untouched).
     """
     db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-    db.execute("PRAGMA journal_mode=WAL")
+    try:
+        version: int = db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise ValueError(
+                f"{path} was written by a newer version of intervals-async (schema {version}; "
+                f"this one knows {SCHEMA_VERSION}): upgrade intervals-async, or use another file"
+            )
+        db.execute("PRAGMA journal_mode=WAL")
+        if version < SCHEMA_VERSION:
+            with transaction(db):
+                for step in range(version, SCHEMA_VERSION):
+                    _MIGRATIONS[step](db)
+                db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    except BaseException:
+        db.close()
+        raise
     return db
 
 
@@ -67,6 +92,14 @@ class Tables:
             for c in cols
         )
         self._db.execute(f"CREATE TABLE IF NOT EXISTS {quoted(name)} ({spec})")
+        # A table an earlier version made lacks the fields the model has gained since: add
+        # them (empty in the rows written before). A column the model lost stays, unfilled.
+        present = {row[1] for row in self._db.execute(f"PRAGMA table_info({quoted(name)})")}
+        for c in cols:
+            if c.name not in present:
+                self._db.execute(
+                    f"ALTER TABLE {quoted(name)} ADD COLUMN {quoted(c.name)} {c.kind.value}"
+                )
         marks = ", ".join("?" for _ in cols)
         names = ", ".join(quoted(c.name) for c in cols)
         return f"INSERT OR REPLACE INTO {quoted(name)} ({names}) VALUES ({marks})"

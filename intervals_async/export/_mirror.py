@@ -98,6 +98,8 @@ class _Store:
             raise  # the disk (full, unreadable, gone): an OutputError, see writing()
         except sqlite3.DatabaseError as exc:
             raise ExportError(f"{path} is not a usable SQLite mirror: {exc}") from None
+        except ValueError as exc:  # a newer version's file
+            raise ExportError(str(exc)) from None
         self._tables = Tables(self.db)
 
     def state(self, name: str) -> dict[str, Any]:
