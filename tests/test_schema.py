@@ -149,11 +149,13 @@ async def test_a_file_of_a_newer_version_is_refused_untouched(
     db.close()
     before = path.read_bytes()
     async with client:
+        job = (
+            Export(client, path.parent, resources=["time"], format="sqlite").run()
+            if kind == "export"
+            else Mirror(client, path, resources=["time"]).sync()
+        )
         with pytest.raises(ExportError, match="newer version of intervals-async") as raised:
-            if kind == "export":
-                await Export(client, path.parent, resources=["time"], format="sqlite").run()
-            else:
-                await Mirror(client, path, resources=["time"]).sync()
+            await job
     assert str(path) in str(raised.value)
     assert path.read_bytes() == before
 
