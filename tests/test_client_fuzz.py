@@ -17,6 +17,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 import anyio.from_thread
+import attrs
 import httpx
 import pytest
 from hypothesis import HealthCheck, event, given, settings
@@ -29,7 +30,9 @@ from intervals_async import (
     NotFound,
     RetryPolicy,
 )
+from intervals_async._convert import structure
 from intervals_async._wire import parse_csv
+from intervals_async.models import MODELS
 from intervals_async.resources import RESOURCES, Kind, Resource
 from intervals_async.sandbox import Sandbox, SandboxConfig
 
@@ -352,3 +355,27 @@ def test_every_id_is_refused_or_sent(rig: Rig, ident: Any) -> None:
         return
     assert isinstance(ident, int) and 1 <= ident <= MAX_INT
     assert outcome is not None
+
+
+# -- hostile answers ------------------------------------------------------------------------------
+
+_JSON: st.SearchStrategy[Any] = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner),
+    max_leaves=8,
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(model=st.sampled_from(sorted(MODELS.values(), key=lambda m: m.__name__)), data=st.data())
+def test_every_malformed_record_is_a_value_error_for_decode_error(model: Any, data: Any) -> None:
+    """Any JSON where a record belongs (wrong types in any field, nested values, no id...):
+    decoded, or a ``ValueError``, which the namespaces raise as ``DecodeError``."""
+    names = [f.name for f in attrs.fields(model) if f.name != "extra"]
+    keyed = st.dictionaries(st.sampled_from([*names, "unlisted"]), _JSON, max_size=8)
+    record = data.draw(st.one_of(_JSON, keyed, keyed.map(lambda r: {"id": "5", **r})))
+    try:
+        decoded = structure(record, model)
+    except ValueError:
+        return
+    assert isinstance(decoded, model)
