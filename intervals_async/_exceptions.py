@@ -19,8 +19,10 @@
     ├── TransportError             no usable answer came back
     │   ├── ConnectionFailed       could not connect, or the connection broke
     │   └── Timeout                a phase timed out, or the attempt's whole deadline passed
-    └── DecodeError                a malformed or truncated body
-        └── ResponseTooLarge       a body beyond the client's ``max_body_size``
+    ├── DecodeError                a malformed or truncated body
+    │   └── ResponseTooLarge       a body beyond the client's ``max_body_size``
+    └── ExportError                an export or a mirror cannot start (``intervals_async.export``)
+        └── OutputError            the disk failed part way; the same job resumes once fixed
 
 Rate limits arrive as HTTP 400, so answers are classified by the body's ``error.code`` first and by
 the HTTP status only when the body has none. Every exception that follows a request says whether
