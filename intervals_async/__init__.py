@@ -25,9 +25,13 @@ from ._exceptions import DecodeError as DecodeError
 from ._exceptions import GovernorTimeout as GovernorTimeout
 from ._exceptions import IntervalsError as IntervalsError
 from ._exceptions import InvalidParameter as InvalidParameter
+from ._exceptions import MissingRecords as MissingRecords
 from ._exceptions import NotFound as NotFound
+from ._exceptions import OrderViolation as OrderViolation
+from ._exceptions import PagingError as PagingError
 from ._exceptions import PermissionDenied as PermissionDenied
 from ._exceptions import RateLimited as RateLimited
+from ._exceptions import RepeatedRecords as RepeatedRecords
 from ._exceptions import RequestsTooFast as RequestsTooFast
 from ._exceptions import ResponseTooLarge as ResponseTooLarge
 from ._exceptions import ServerError as ServerError
@@ -60,10 +64,14 @@ __all__ = [
     "IntervalsError",
     "InvalidParameter",
     "LoopClock",
+    "MissingRecords",
     "NotFound",
+    "OrderViolation",
+    "PagingError",
     "PermissionDenied",
     "Priority",
     "RateLimited",
+    "RepeatedRecords",
     "RequestsTooFast",
     "ResponseCache",
     "ResponseTooLarge",

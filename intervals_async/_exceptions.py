@@ -19,6 +19,10 @@
     ├── TransportError             no usable answer came back
     │   ├── ConnectionFailed       could not connect, or the connection broke
     │   └── Timeout                a phase timed out, or the attempt's whole deadline passed
+    ├── PagingError                a collection's pages do not add up (``resource``, ``ids``...)
+    │   ├── OrderViolation         ids out of the walk's ascending order
+    │   ├── RepeatedRecords        a page of records already had (an ignored ``offset``)
+    │   └── MissingRecords         the pages ended short of ``listcount``
     ├── DecodeError                a malformed or truncated body
     │   └── ResponseTooLarge       a body beyond the client's ``max_body_size``
     └── ExportError                an export or a mirror cannot start (``intervals_async.export``)
@@ -46,9 +50,13 @@ __all__ = [
     "GovernorTimeout",
     "IntervalsError",
     "InvalidParameter",
+    "MissingRecords",
     "NotFound",
+    "OrderViolation",
+    "PagingError",
     "PermissionDenied",
     "RateLimited",
+    "RepeatedRecords",
     "RequestsTooFast",
     "ResponseTooLarge",
     "ServerError",
@@ -225,6 +233,50 @@ class DecodeError(IntervalsError):
     """The answer's body was not the JSON the API sends (malformed or truncated)."""
 
     request_sent = True
+
+
+class PagingError(IntervalsError):
+    """The server's pages of a collection do not add up, so a walk cannot vouch for what it read.
+
+    The walk stops at the first violation: what was yielded (or written) before it is exactly
+    what the pages said. The server, not the SDK, is at fault: run again later, and if it keeps
+    happening, read the collection with other filters or a smaller page size.
+
+    Args:
+        message: what was seen.
+        resource: the collection walked.
+        offset: where the walk stood.
+        ids: the record ids involved.
+    """
+
+    request_sent = True
+
+    def __init__(
+        self, message: str, *, resource: str, offset: int, ids: tuple[int, ...] = ()
+    ) -> None:
+        self.resource = resource
+        self.offset = offset
+        self.ids = ids
+        super().__init__(message)
+
+
+class OrderViolation(PagingError):
+    """A walk by ascending id got an id not above the one before it (``ids``: that pair): the
+    server sorted otherwise, so records may have been skipped."""
+
+
+class RepeatedRecords(PagingError):
+    """A page held only records the walk already had (``ids``: the page's): the server seems to
+    ignore ``offset``, and the walk would never end."""
+
+
+class MissingRecords(PagingError):
+    """The walk ended (an empty page) before the ``listcount`` the server announced: records it
+    counted were not in its pages."""
+
+    def __init__(self, message: str, *, resource: str, offset: int, listcount: int) -> None:
+        super().__init__(message, resource=resource, offset=offset)
+        self.listcount = listcount
 
 
 class ResponseTooLarge(DecodeError):
