@@ -26,15 +26,33 @@ nothing).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from itertools import pairwise
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from ._exceptions import MissingRecords, OrderViolation, PagingError, RepeatedRecords
 
-__all__ = ["Fetch", "Pager", "requests_for"]
+if TYPE_CHECKING:
+    from .resources import Resource
+
+__all__ = ["Fetch", "Pager", "in_id_order", "requests_for", "walks_by_id"]
+
+
+def in_id_order(spec: Resource, filters: Mapping[str, Any]) -> dict[str, Any]:
+    """``filters``, asking for ascending id order where the collection sorts by id and the
+    caller chose no order: a walk in id order is one whose pages can be checked, and whose
+    pages stay put while records are added (ids only grow)."""
+    if "id" in spec.sortfields and "sortfield" not in filters and "sortdir" not in filters:
+        return {**filters, "sortfield": "id", "sortdir": "ASC"}
+    return dict(filters)
+
+
+def walks_by_id(filters: Mapping[str, Any]) -> bool:
+    """Whether a walk with ``filters`` goes by ascending id."""
+    direction = str(filters.get("sortdir") or "ASC").upper()
+    return filters.get("sortfield") == "id" and direction == "ASC"
 
 
 def requests_for(listcount: int, page_size: int, offset: int = 0) -> int:
@@ -72,7 +90,7 @@ class Pager:
         offset: where to start.
         after_id: going on from a checkpoint, the last id already had, at ``offset``: the first
             page must open with it (else the walk steps back until it reaches it), and records
-            up to it are skipped.
+            up to it are skipped. That page holds a page of records besides.
     """
 
     def __init__(
@@ -92,6 +110,9 @@ class Pager:
         self.listcount: int | None = None
         self.done = False
         self._opening = self.last_id  # the id the next page must open with, where known
+        # Going on from a checkpoint, the first page starts at the last record had and holds
+        # a page besides, so that what is left costs no more pages than it needs.
+        self._reread = 1 if self.last_id is not None else 0
         self._anchoring = False  # stepped back: the next page must reach back to last_id
         self._most = 0  # the most records the walk reads (set by its first page)
         self._most_backs, self._backs = 8, 0  # the most times it steps back, and how often it did
@@ -104,7 +125,7 @@ class Pager:
         if self.done or width < 1:
             return []
         if self.listcount is None or self._anchoring or self.offset >= self.listcount:
-            return [Fetch(self.offset, self.step + 1)]
+            return [Fetch(self.offset, self.step + 1 + self._reread)]
         starts = range(self.offset, self.listcount, self.step)
         return [Fetch(at, self.step + 1) for at in starts[:width]]
 
@@ -130,7 +151,8 @@ class Pager:
             self._most_backs = 8 + requests_for(listcount, self.step, self.offset)
         previous, self.listcount = self.listcount, listcount
         more = len(items) == fetch.limit
-        page = items[: self.step] if more else items
+        page = items[: fetch.limit - 1] if more else items  # the last one opens the next page
+        self._reread = 0
         if self.by_id:
             for before, after in pairwise(ids):
                 if after <= before:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -10,12 +9,14 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ._exceptions import InvalidParameter
+from ._pager import requests_for
+from .models import Quota
 from .resources import resource
 
 if TYPE_CHECKING:
     from ._client import IntervalsClient
 
-__all__ = ["CollectionCost", "CostPlan", "plan_cost"]
+__all__ = ["CollectionCost", "CostPlan", "plan_cost", "probe", "quota_left"]
 
 
 @attrs.frozen
@@ -26,8 +27,8 @@ class CollectionCost:
         resource: the collection.
         filters: the filters it is read with.
         listcount: how many records match.
-        requests: the requests to read them all: the one that learned ``listcount`` plus one
-            per page (a collection without paging comes whole with the first).
+        requests: the requests to read them all: one per page (a collection without paging
+            comes whole with one), the probe that learned ``listcount`` not included.
     """
 
     resource: str
@@ -60,6 +61,23 @@ class CostPlan:
         return self.quota_left is None or self.requests <= self.quota_left
 
 
+async def probe(client: IntervalsClient, name: str, filters: Mapping[str, Any]) -> int:
+    """How many records of collection ``name`` match ``filters``: a page of one record (one
+    request; a collection without paging comes whole with it)."""
+    spec = resource(name)
+    if spec is None or "GET" not in spec.collection or name in ("me", "quota"):
+        raise InvalidParameter(f"{name!r} is not a collection to read", resource=name)
+    paged = spec.filter("limit") is not None
+    page = await getattr(client, name).list(**({**filters, "limit": 1} if paged else filters))
+    listcount: int = page.listcount
+    return listcount
+
+
+def quota_left(quota: Quota) -> int | None:
+    """The requests left today by ``/quota/``'s answer, if it said."""
+    return None if quota.quota is None or quota.used is None else quota.quota - quota.used
+
+
 async def plan_cost(
     client: IntervalsClient,
     collections: Mapping[str, Mapping[str, Any]],
@@ -68,8 +86,10 @@ async def plan_cost(
 ) -> CostPlan:
     """What reading ``collections`` (resource -> filters) in full will cost.
 
-    Each collection costs one request to learn its ``listcount`` (a page of one record), then
-    ``ceil(listcount / page_size)`` pages; the quota comes from ``/quota/`` (free).
+    Planning probes each collection (one request each, see :func:`probe`); reading one then
+    costs a request per page, ``max(1, ceil(listcount / page_size))`` (``iterate()`` and the
+    export learn the count from their first page, and need no probe). The quota comes from
+    ``/quota/``, which costs none.
 
     Args:
         client: the client to ask with.
@@ -80,20 +100,16 @@ async def plan_cost(
     costs = []
     for name, filters in collections.items():
         spec = resource(name)
-        if spec is None or "GET" not in spec.collection or name in ("me", "quota"):
-            raise InvalidParameter(f"{name!r} is not a collection to read", resource=name)
-        namespace = getattr(client, name)
-        paged = spec.filter("limit") is not None
-        page = await namespace.list(**({**filters, "limit": 1} if paged else filters))
-        pages = math.ceil(page.listcount / size) if paged else 0
-        costs.append(CollectionCost(name, dict(filters), page.listcount, 1 + pages))
+        listcount = await probe(client, name, filters)
+        paged = spec is not None and spec.filter("limit") is not None
+        requests = requests_for(listcount, size) if paged else 1
+        costs.append(CollectionCost(name, dict(filters), listcount, requests))
     quota = await client.quota()
-    left = None if quota.quota is None or quota.used is None else quota.quota - quota.used
     reset = quota.next_reset.replace(tzinfo=UTC) if quota.next_reset else None
     return CostPlan(
         collections=tuple(costs),
         requests=sum(c.requests for c in costs),
         page_size=size,
-        quota_left=left,
+        quota_left=quota_left(quota),
         resets_at=reset,
     )

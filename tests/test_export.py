@@ -96,9 +96,10 @@ async def test_export_writes_every_record_once_at_the_announced_cost(
     ]
     assert time_ids == sorted(set(time_ids))  # id order, none twice
     assert counts["timer"] == len(auto_sandbox.accounts["demo"].table("timer"))  # both kinds
-    # One probe per paged collection, then ceil(N / page) pages each.
+    # One probe per paged collection, then max(1, ceil(N / page)) pages each.
     pages = sum(
-        -(-(p.listcount or 0) // 50) if p.listcount is not None else 1 for p in plan.resources
+        max(1, -(-(p.listcount or 0) // 50)) if p.listcount is not None else 1
+        for p in plan.resources
     )
     probes = sum(1 for p in plan.resources if p.listcount is not None)
     assert plan.requests == 1 + probes + pages  # 1: /me/, to learn which collections to read
@@ -233,12 +234,12 @@ async def test_max_requests_stops_cleanly_and_the_next_run_finishes(
     )
     assert not first.complete and first.stopped == "budget"
     assert first.requests == auto_sandbox.quota_used() - before == 5
-    assert first.records["time"] == 4 * 50  # the probe, then four pages
+    assert first.records["time"] == 5 * 50  # five pages: the first is the probe
     job = Export(client, tmp_path / "out", resources=["time"], page_size=50)
     plan = await job.plan()
-    assert plan.resources[0].written == 200 and plan.resources[0].requests == 8  # 400 left
+    assert plan.resources[0].written == 250 and plan.resources[0].requests == 7  # 350 left
     second = await job.run()
-    assert second.complete and second.requests == plan.requests == 9
+    assert second.complete and second.requests == plan.requests == 1 + 7  # the plan's probe
     assert _read(tmp_path / "out", "time", Format.JSONL) == _read(
         tmp_path / "whole", "time", Format.JSONL
     )
@@ -278,7 +279,9 @@ async def test_a_spent_day_stops_the_export_and_the_next_gmt_day_finishes_it(
     assert stopped.resets_at is not None and stopped.resets_at.hour == 0
     # The pages read before the day closed are written; the last request of the day is the
     # governor's BULK reserve (5% of 12, rounded down to 1), kept for interactive calls.
-    assert [p.records for p in progress] == [100, 200, 300] and progress[-1].quota_left == 1
+    # (The first moment is the run's start, before its first page.)
+    assert [p.records for p in progress] == [0, 100, 200, 300, 400, 500]
+    assert progress[-1].quota_left == 1
     auto_clock.set(stopped.resets_at + timedelta(seconds=1))
     finished = await Export(client, tmp_path / "out", resources=["time"], page_size=100).run()
     assert finished.complete
@@ -292,7 +295,7 @@ async def test_records_deleted_while_paused_shift_nothing_out_of_the_export(
 ) -> None:
     client = _client(api, auto_sandbox, auto_clock)
     first = await Export(client, tmp_path, resources=["time"], page_size=50).run(max_requests=4)
-    assert first.records["time"] == 150
+    assert first.records["time"] == 200
     written = [r["id"] for r in _read(tmp_path, "time", Format.JSONL)]
     for ident in written[:30]:  # thirty records before the checkpoint go
         await client.time.delete(ident)
@@ -349,7 +352,7 @@ async def test_one_export_object_runs_again_from_its_checkpoint(
     client = _client(api, auto_sandbox, auto_clock)
     job = Export(client, tmp_path, resources=["time"], page_size=100)
     first = await job.run(max_requests=3)
-    assert first.records == {"time": 200}
+    assert first.records == {"time": 300}
     second = await job.run()
     assert second.complete and second.records == {"time": 600}
     ids = [r["id"] for r in _read(tmp_path, "time", Format.JSONL)]

@@ -173,28 +173,34 @@ def export_command(
                 format=format_,
                 restart=restart,
             )
-            plan = await job.plan()
-            _announce(plan)  # on stderr, --json or not: the cost is said before it is spent
             if plan_only:
+                plan = await job.plan()
+                _announce(plan)  # on stderr, --json or not
                 if as_json:
                     emit_json({"plan": _plan_json(plan)})
                 return 0
-            with ProgressDisplay() as display:
+            # Said as the run starts (its first moment comes before its first page: the first
+            # pages are the probes, so there is no cost to wait for).
+            which = ", ".join(resources) or "every collection the token's user can read"
+            start = (
+                f"export: {which} to {out} ({format_}), a request per {page_size} records "
+                "(--plan says how many first)"
+            )
+            with ProgressDisplay(start=start) as display:
                 result = await job.run(max_requests=max_requests, reserve=reserve, progress=display)
-            _report(plan, result, as_json)
+            _report(result, as_json)
             return 0 if result.complete else EXIT_BUDGET
 
     guarded(lambda: anyio.run(run), debug=debug)
 
 
-def _report(plan: ExportPlan, result: ExportResult, as_json: bool) -> None:
+def _report(result: ExportResult, as_json: bool) -> None:
     if as_json:
         emit_json(
             {
                 "complete": result.complete,
                 "stopped": result.stopped,
                 "requests": result.requests,
-                "announced": plan.requests,
                 "records": dict(result.records),
                 "files": [str(f) for f in result.files],
                 "resets_at": result.resets_at,
@@ -204,7 +210,7 @@ def _report(plan: ExportPlan, result: ExportResult, as_json: bool) -> None:
     where = sorted({str(f.parent) for f in result.files})
     click.echo(
         f"export: {total} records in {len(result.records)} collections; "
-        f"{result.requests} requests (announced {plan.requests})",
+        f"{result.requests} {'request' if result.requests == 1 else 'requests'}",
         err=True,
     )
     if result.complete:

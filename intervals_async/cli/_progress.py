@@ -21,11 +21,18 @@ class ProgressDisplay:
         stream: where to write (stderr).
         live: draw a live bar (default: when ``stream`` is a terminal).
         every: seconds between plain lines.
+        start: a line to write before the first moment (what the job is doing).
     """
 
     def __init__(
-        self, stream: TextIO | None = None, *, live: bool | None = None, every: float = 5.0
+        self,
+        stream: TextIO | None = None,
+        *,
+        live: bool | None = None,
+        every: float = 5.0,
+        start: str | None = None,
     ) -> None:
+        self._start = start
         self._stream = stream or sys.stderr
         self._live = self._stream.isatty() if live is None else live
         self._every = every
@@ -70,6 +77,12 @@ class ProgressDisplay:
 
     def __call__(self, p: ExportProgress) -> None:
         """Show one moment of the export."""
+        if self._start is not None:
+            if self._bar is not None:
+                self._bar.console.print(self._start, markup=False, highlight=False)
+            else:
+                click.echo(self._start, file=self._stream)
+            self._start = None
         spent = f"{p.requests} requests" + (f" of {p.budget}" if p.budget is not None else "")
         quota = "" if p.quota_left is None else f", {p.quota_left} left today"
         if self._bar is not None:

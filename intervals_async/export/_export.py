@@ -27,6 +27,8 @@ import attrs
 from .. import _validate
 from .._exceptions import DailyQuotaExceeded, IntervalsError, InvalidParameter
 from .._gather import gather
+from .._pager import Fetch, Pager, in_id_order, requests_for, walks_by_id
+from .._plan import probe, quota_left
 from ..governor import Priority
 from ..models import Model, Page
 from ..resources import Group, Resource, resource
@@ -199,21 +201,12 @@ def collection(name: str) -> Resource:
     return spec
 
 
-def _by_id(spec: Resource, filters: Mapping[str, Any]) -> bool:
-    return "id" in spec.sortfields and "sortfield" not in filters and "sortdir" not in filters
-
-
 def walk_filters(name: str, filters: Mapping[str, Any]) -> dict[str, Any]:
-    """The filters a walk of every matching record sends with ``filters``.
-
-    Id order, where the collection sorts by id and no other order was asked for (pages then
-    stay put while records are added, and ids only grow). And both kinds of timer: the timer
-    list "ordinarily" holds task timers only, and ``gettimerinfo`` adds the general ones, unless
-    the caller chose a kind.
-    """
-    walked = dict(filters)
-    if _by_id(collection(name), filters):
-        walked |= {"sortfield": "id", "sortdir": "ASC"}
+    """The filters a walk of every matching record sends with ``filters``: in id order where
+    the collection allows (see :func:`~intervals_async._pager.in_id_order`), and both kinds of
+    timer: the timer list "ordinarily" holds task timers only, and ``gettimerinfo`` adds the
+    general ones, unless the caller chose a kind."""
+    walked = in_id_order(collection(name), filters)
     if name == "timer" and not {"generaltimers", "gettimerinfo"} & set(filters):
         walked["gettimerinfo"] = True
     return walked
@@ -280,6 +273,7 @@ class Export:
         self._restart = restart
         self._plan: ExportPlan | None = None
         self._sink: Sink | None = None
+        self._names: list[str] | None = None  # the collections, once known
         self._started = 0
 
     def _check_filtered(self, names: Sequence[str]) -> None:
@@ -294,91 +288,127 @@ class Export:
     def _sent(self) -> int:
         return self._client.statistics().requests_sent - self._started
 
-    async def plan(self) -> ExportPlan:
-        """What the export will cost, from where its checkpoint stands (sends the probes)."""
-        if self._plan is not None:
-            return self._plan
-        self._started = self._client.statistics().requests_sent
-        try:
-            sink = open_sink(self._out, self._format)
-        except (OSError, ValueError, sqlite3.OperationalError) as exc:
-            raise ExportError(f"cannot write the export to {self._out}: {exc}") from None
-        try:
-            with writing(sink.path):
-                self._plan = await self._planned(sink)
-        except BaseException:
-            with writing(sink.path):
-                await anyio.to_thread.run_sync(sink.close)
-            raise
-        self._sink = sink
-        return self._plan
+    def _open(self) -> Sink:
+        """The output and its checkpoint, opened once (before any request)."""
+        if self._sink is None:
+            self._started = self._client.statistics().requests_sent
+            try:
+                self._sink = open_sink(self._out, self._format)
+            except (OSError, ValueError, sqlite3.OperationalError) as exc:
+                raise ExportError(f"cannot write the export to {self._out}: {exc}") from None
+        return self._sink
 
-    async def _planned(self, sink: Sink) -> ExportPlan:
+    def _close(self) -> None:
+        sink, self._sink, self._names, self._plan = self._sink, None, None, None
+        if sink is not None:
+            with writing(sink.path):
+                sink.close()
+
+    async def _collections(self, sink: Sink, room: float) -> list[str] | None:
+        """The collections to read, with the checkpoint's job begun; ``None`` when the budget
+        leaves no request to ask ``/me/`` which ones the user may read.
+
+        ``/me/`` is asked once: the checkpoint remembers what it said, so an export run again
+        costs nothing when nothing is left to do.
+        """
+        if self._names is not None:
+            return self._names
         names = self._resources
+        remembered = sink.job is not None and sink.job.get("readable") and not self._restart
+        if names is None and remembered:
+            assert sink.job is not None
+            names = list(sink.job["resources"])
         if names is None:
+            if room < 1:
+                return None
             me = await self._client.me.get()
             names = readable_resources(Group(me.group or "Resource"))
-            self._check_filtered(names)
-        job = {
+        self._check_filtered(names)
+        job: dict[str, Any] = {
             "format": self._format.value,
             "resources": {
                 n: _validate.query(collection(n), self._filters.get(n, {})) for n in names
             },
         }
-        if sink.job is not None and sink.job != job and not self._restart:
+        if self._resources is None:
+            job["readable"] = True  # the collections came from /me/: no need to ask again
+        same = sink.job is not None and {**sink.job, "readable": None} == {**job, "readable": None}
+        if sink.job is not None and not same and not self._restart:
             raise ExportError(
                 f"{self._out} holds the checkpoint of another export (other collections, "
-                "filters or format): give another output directory, or restart to replace it"
+                "filters or format): give another output directory, or --restart to replace it"
             )
-        if sink.job != job or self._restart:
-            await anyio.to_thread.run_sync(sink.start, job)
-        plans = []
-        for name in names:
-            done = sink.progress.get(name, Progress())
-            spec = collection(name)
-            if done.done:
-                plans.append(
-                    ResourcePlan(name, self._filters.get(name, {}), done.records, done.records, 0)
-                )
-                continue
-            if spec.filter("limit") is None:
-                plans.append(ResourcePlan(name, self._filters.get(name, {}), None, 0, 1))
-                continue
-            page = await self._list(name, 0, 1)
-            left = max(0, page.listcount - done.offset)
-            plans.append(
-                ResourcePlan(
-                    name,
-                    self._filters.get(name, {}),
-                    page.listcount,
-                    done.records,
-                    math.ceil(left / self._page_size),
-                )
+        if not same or self._restart or sink.job != job:
+            with writing(sink.path):
+                await anyio.to_thread.run_sync(sink.start, job)
+            self._restart = False  # begun afresh: a second run of this object goes on
+        self._names = names
+        return names
+
+    def _walk_start(self, name: str, done: Progress) -> tuple[Pager, dict[str, Any]]:
+        """The pager of one collection's walk, going on from its checkpoint, and its filters."""
+        filters = walk_filters(name, self._filters.get(name, {}))
+        by_id = walks_by_id(filters)
+        if by_id and done.last_id is not None and done.offset > 0:
+            # Read the last record written again: the page that opens with it proves that
+            # nothing before it moved (else the pager steps back until it finds it).
+            start = Pager(
+                name,
+                page_size=self._page_size,
+                by_id=True,
+                offset=done.offset - 1,
+                after_id=done.last_id,
             )
-        quota = await self._client.quota()
-        left_today = None if quota.quota is None or quota.used is None else quota.quota - quota.used
+        else:
+            start = Pager(name, page_size=self._page_size, by_id=by_id, offset=done.offset)
+        return start, filters
+
+    async def plan(self) -> ExportPlan:
+        """What the export will cost from where its checkpoint stands, against today's quota.
+
+        Planning costs requests of its own (``/me/`` where the collections are not known, and
+        a one-record probe per collection left), which :meth:`run` does not need: a run learns
+        each collection's size from its first page.
+        """
+        if self._plan is not None:
+            return self._plan
+        sink = self._open()
+        try:
+            names = await self._collections(sink, math.inf)
+            assert names is not None
+            plans = []
+            for name in names:
+                done = sink.progress.get(name, Progress())
+                filters = self._filters.get(name, {})
+                if done.done:
+                    plans.append(ResourcePlan(name, filters, done.records, done.records, 0))
+                elif collection(name).filter("limit") is None:
+                    plans.append(ResourcePlan(name, filters, None, 0, 1))
+                else:
+                    _, walked = self._walk_start(name, done)
+                    listcount = await probe(self._client, name, walked)
+                    requests = requests_for(listcount, self._page_size, done.offset)
+                    plans.append(ResourcePlan(name, filters, listcount, done.records, requests))
+            quota = await self._client.quota()
+        except BaseException:
+            self._close()
+            raise
         planning = self._sent()
-        return ExportPlan(
+        self._plan = ExportPlan(
             resources=tuple(plans),
             requests=planning + sum(p.requests for p in plans),
             planning=planning,
             page_size=self._page_size,
-            quota_left=left_today,
+            quota_left=quota_left(quota),
             resets_at=quota.next_reset.replace(tzinfo=UTC) if quota.next_reset else None,
         )
+        return self._plan
 
-    def _resume_at(self, name: str, done: Progress, listcount: int) -> int:
-        """Where to read on from: the last record written, moved back by as many records as
-        were deleted meanwhile (see :meth:`_Walk.collection`)."""
-        if not _by_id(collection(name), self._filters.get(name, {})) or done.last_id is None:
-            return done.offset
-        dropped = max(0, (done.listcount or 0) - listcount)
-        return max(0, done.offset - 1 - dropped)
-
-    async def _list(self, name: str, offset: int, limit: int) -> Page[Model]:
-        filters = walk_filters(name, self._filters.get(name, {}))
+    async def _list(self, name: str, filters: Mapping[str, Any], fetch: Fetch) -> Page[Model]:
         namespace = getattr(self._client, name)
-        page: Page[Model] = await namespace.list(offset=offset, limit=limit, **filters)
+        page: Page[Model] = await namespace.list(
+            offset=fetch.offset, limit=fetch.limit, **filters
+        )
         return page
 
     async def run(
@@ -390,169 +420,168 @@ class Export:
     ) -> ExportResult:
         """Export what the checkpoint says is left; stop cleanly at the budget.
 
+        Each collection's first page is its probe: a run costs ``/me/`` (only where the
+        collections are neither given nor remembered by the checkpoint) and a request per
+        page, ``max(1, ceil(n / page_size))`` for ``n`` records; a finished export costs none.
+
         Args:
-            max_requests: the most this run may send, planning included.
-            reserve: requests of today's quota to leave unspent for others.
+            max_requests: the most this run may send, planning included; never exceeded.
+            reserve: requests of today's quota to leave unspent for others; never touched.
             progress: called after every page written.
 
         Returns:
             What was written; ``complete`` is false where the run stopped at the budget or the
             day's quota (run again, or call ``run`` again, to resume).
+
+        Raises:
+            InvalidParameter: the budget leaves no request though records are left to read
+                (before any request).
         """
         if (max_requests is not None and max_requests < 0) or reserve < 0:
             raise ValueError("max_requests and reserve must not be negative")
-        plan = await self.plan()
-        sink = self._sink
-        assert sink is not None
-        budget = math.inf if max_requests is None else float(max_requests)
-        if plan.quota_left is not None and reserve:
-            budget = min(budget, plan.planning + plan.quota_left - reserve)
-        walk = _Walk(self, sink, plan, budget, progress)
-        stopped: str | None = None
-        resets_at = None
-        with writing(sink.path):
-            try:
-                for item in plan.resources:
-                    if not await walk.collection(item):
+        sink = self._open()
+        try:
+            budget = math.inf if max_requests is None else float(max_requests)
+            quota = await self._client.quota()  # free: not counted against the day
+            left = quota_left(quota)
+            if reserve and left is not None:
+                budget = min(budget, self._sent() + left - reserve)
+            unfinished = self._names is None and not _finished(sink, self._resources)
+            unfinished = unfinished or any(
+                not sink.progress.get(n, Progress()).done for n in self._names or ()
+            )
+            if unfinished and budget - self._sent() < 1:
+                which = "max_requests" if max_requests is not None and max_requests <= 0 else ""
+                raise InvalidParameter(
+                    f"the budget leaves no request, and the export needs at least 1 to go on "
+                    f"(2 to write a first page where /me/ must say which collections to read): "
+                    f"{'raise max_requests' if which else 'lower the reserve'}",
+                    resource=", ".join(self._names or self._resources or ["export"]),
+                    parameter=which or "reserve",
+                )
+            walk = _Walk(self, sink, budget, progress, left)
+            stopped: str | None = None
+            resets_at = None
+            with writing(sink.path):
+                try:
+                    names = await self._collections(sink, walk.room())
+                    walk.started(names or [])
+                    for name in names if names is not None else ():
+                        if not await walk.collection(name):
+                            stopped = "budget"
+                            break
+                    if names is None:
                         stopped = "budget"
-                        break
-            except DailyQuotaExceeded as error:
-                stopped, resets_at = "daily quota", error.reset_at
-            finally:
-                self._plan, self._sink = None, None  # a next run plans afresh from the checkpoint
-                await anyio.to_thread.run_sync(sink.close)
+                except DailyQuotaExceeded as error:
+                    stopped, resets_at = "daily quota", error.reset_at
+        finally:
+            plan, files, records = self._plan, sink.files(), dict(sink.progress)
+            self._close()  # a next run plans afresh from the checkpoint
         return ExportResult(
             complete=stopped is None,
-            records={n: p.records for n, p in sink.progress.items()},
+            records={n: p.records for n, p in records.items()},
             requests=self._sent(),
             stopped=stopped,
-            files=tuple(sink.files()),
-            resets_at=resets_at or (plan.resets_at if stopped else None),
+            files=tuple(files),
+            resets_at=resets_at or (plan.resets_at if stopped and plan else None),
         )
 
 
+def _finished(sink: Sink, names: Sequence[str] | None) -> bool:
+    """Whether the checkpoint says every collection is written (so a run costs nothing)."""
+    if sink.job is None:
+        return False
+    listed = names if names is not None else list(sink.job["resources"])
+    return all(sink.progress.get(n, Progress()).done for n in listed)
+
+
 class _Walk:
-    """One run's walk through the collections of a plan."""
+    """One run's walk through the collections."""
 
     def __init__(
         self,
         export: Export,
         sink: Sink,
-        plan: ExportPlan,
         budget: float,
         report: Callable[[ExportProgress], None] | None,
+        quota_left: int | None,
     ) -> None:
         self._export = export
         self._sink = sink
         self._budget = budget
         self._report = report
-        self._expected = sum(
-            p.listcount if p.listcount is not None else p.written for p in plan.resources
-        )
-        self._plan = plan
+        self._quota_left = quota_left
+        self._counts = {n: p.listcount or p.records for n, p in sink.progress.items()}
 
-    def _room(self) -> float:
+    def room(self) -> float:
+        """Requests the budget still allows."""
         return self._budget - self._export._sent()
+
+    def started(self, names: Sequence[str]) -> None:
+        """Say at once what the run is doing: the first collection it goes on with."""
+        left = [n for n in names if not self._sink.progress.get(n, Progress()).done]
+        if left:
+            self._tell(left[0], self._sink.progress.get(left[0], Progress()))
 
     async def _commit(self, name: str, records: Sequence[Model], done: Progress) -> None:
         model = getattr(self._export._client, name).model
         await anyio.to_thread.run_sync(self._sink.append, name, model, records, done)
+        self._counts[name] = done.listcount if done.listcount is not None else done.records
+        self._tell(name, done)
+
+    def _tell(self, name: str, done: Progress) -> None:
         if self._report is not None:
             sent = self._export._sent()
-            left = self._plan.quota_left
+            left = self._quota_left
             self._report(
                 ExportProgress(
                     resource=name,
                     records=done.records,
                     total=done.listcount,
                     written=sum(p.records for p in self._sink.progress.values()),
-                    expected=self._expected,
+                    expected=sum(self._counts.values()),
                     requests=sent,
                     budget=None if self._budget == math.inf else int(self._budget),
-                    quota_left=None if left is None else left - (sent - self._plan.planning),
+                    quota_left=None if left is None else left - sent,
                 )
             )
 
-    async def collection(self, item: ResourcePlan) -> bool:
+    async def collection(self, name: str) -> bool:
         """Write what is left of one collection; false where the budget ran out first."""
-        export, name = self._export, item.resource
-        done = attrs.evolve(self._sink.progress.get(name, Progress()))
+        export = self._export
+        done = self._sink.progress.get(name, Progress())
         if done.done:
             return True
-        spec = collection(name)
-        if item.listcount is None:  # unpaged: one answer holds every record
-            if self._room() < 1:
+        if collection(name).filter("limit") is None:  # unpaged: one answer holds every record
+            if self.room() < 1:
                 return False
             namespace = getattr(export._client, name)
             page = await namespace.list(**export._filters.get(name, {}))
-            await self._commit(
-                name,
-                page.items,
-                Progress(len(page.items), len(page.items), None, 0, page.listcount, True),
-            )
+            n = len(page.items)
+            await self._commit(name, page.items, Progress(n, n, None, 0, page.listcount, True))
             return True
-        dedupe = _by_id(spec, export._filters.get(name, {}))
-        listcount = item.listcount
-        step = export._page_size
-        # Going on from a checkpoint, the walk reads the last record written again: meeting it
-        # (or one before it) first proves that nothing before it moved. Otherwise records were
-        # deleted (and more created, so the listcount hides it): the walk steps back a page at a
-        # time until it overlaps. The id order lets what is read twice be skipped.
-        offset = export._resume_at(name, done, listcount)
-        anchored = not dedupe or done.last_id is None
-        while offset < listcount:
-            width = min(export._concurrency, self._room())
+        pager, filters = export._walk_start(name, done)
+        while not pager.done:
+            width = int(min(export._concurrency, self.room()))
             if width < 1:
                 return False
-            # The first page also carries the records read again to anchor, so going on costs
-            # no more pages than the records left need.
-            first = step + max(0, done.offset - offset)
-            starts = [offset, *(offset + first + i * step for i in range(int(width) - 1))]
-            sizes = [first] + [step] * (len(starts) - 1)
-            calls = [
-                _settled(export._list(name, at, size))
-                for at, size in zip(starts, sizes, strict=True)
-                if at < listcount
-            ]
-            pages = await gather(calls)
-            for page in pages:
+            fetches = pager.plan(width)
+            pages = await gather([_settled(export._list(name, filters, f)) for f in fetches])
+            for fetch, page in zip(fetches, pages, strict=True):
                 if isinstance(page, IntervalsError):
                     raise page  # the pages before it are written: no request is wasted
-                if page.offset != offset:
-                    break  # an earlier page came back short: read on from where it ended
-                if not anchored:
-                    head = ident(page.items[0]) if page.items else None
-                    last = done.last_id if done.last_id is not None else -1
-                    if offset > 0 and (head is None or head > last):
-                        offset = max(0, offset - step)
-                        break
-                    anchored = True
-                fresh = [
-                    r
-                    for r in page.items
-                    if not dedupe or done.last_id is None or ident(r) > done.last_id
-                ]
-                before = done.listcount
+                fresh = pager.take(fetch, page.items, page.listcount)
+                if fresh is None:
+                    continue  # asked before an earlier page moved the walk: moot
                 done = Progress(
-                    offset=offset + len(page.items),
+                    offset=pager.offset,
                     records=done.records + len(fresh),
-                    last_id=ident(fresh[-1]) if fresh and dedupe else done.last_id,
+                    last_id=pager.last_id,
                     size=done.size,
-                    listcount=page.listcount,
-                    done=False,
+                    listcount=pager.listcount,
+                    done=pager.done,
                 )
                 await self._commit(name, fresh, done)
-                if not page.items:
-                    listcount = offset  # the collection ended early
-                    break
-                step = min(step, len(page.items))  # a server-side cap: ask for what it gives
-                offset, listcount = done.offset, page.listcount
-                if dedupe and before is not None and page.listcount < before:
-                    # Deleted while the walk ran: the rest moved back. Anchor again.
-                    offset, anchored = max(0, offset - 1 - (before - page.listcount)), False
-                    break
-        done = attrs.evolve(done, done=True)
-        await self._commit(name, [], done)
         return True
 
 

@@ -301,16 +301,10 @@ class _Run:
             self._timed_tasks.update(t for t in before.values() if t is not None)
             self._timed_tasks.update(e.taskid for e in changed if e.taskid is not None)
 
-    async def _pages(self, name: str, **filters: Any) -> AsyncIterator[list[Model]]:
-        """Every matching record in batches of a page, in id order where the API sorts by id."""
-        batch: list[Model] = []
-        async for record in getattr(self._client, name).iterate(**walk_filters(name, filters)):
-            batch.append(record)
-            if len(batch) >= self._client.page_size:
-                yield batch
-                batch = []
-        if batch:
-            yield batch
+    async def _pages(self, name: str, **filters: Any) -> AsyncIterator[Sequence[Model]]:
+        """Every matching record, a page at a time, in id order where the API sorts by id."""
+        async for page in getattr(self._client, name).pages(**walk_filters(name, filters)):
+            yield page
 
     async def collection(self, name: str, full: bool) -> ResourceSync:
         """Bring one collection up to date."""

@@ -8,7 +8,7 @@ them per resource, and :func:`verbs_of` lets a test hold the composition to the 
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, ClassVar, Generic, Protocol, TypeVar
 
@@ -16,6 +16,7 @@ from .. import _validate
 from .._convert import envelope_int, structure
 from .._exceptions import DecodeError, InvalidParameter
 from .._gather import gather
+from .._pager import Pager, in_id_order, walks_by_id
 from .._wire import MAX_INT
 from ..models import (
     Client,
@@ -153,16 +154,19 @@ class _List(Namespace[M]):
             limit=int(params.get("limit", len(items))),
         )
 
-    async def iterate(
+    async def pages(
         self, *, page_size: int | None = None, concurrency: int | None = None, **filters: Any
-    ) -> AsyncIterator[M]:
-        """Every matching record, page after page, in the API's order.
+    ) -> AsyncIterator[Sequence[M]]:
+        """Every matching record, a page at a time: one request a page, each checked.
 
-        Every page costs a request, so pages are large (the client's ``page_size``; the API's own
-        default of 10 would cost 50 times more). The walk advances by the number of records each
-        page actually carried, so a server that caps page sizes loses nothing, and it stops at
-        ``listcount`` or at an empty page. Once the first page has told ``listcount``, up to
-        ``concurrency`` pages are fetched at once (each still paced by the governor).
+        The walk goes by ascending id where the collection sorts by id and no ``sortfield`` is
+        given, so that it can check what the server sends (see :class:`~intervals_async.
+        PagingError`): ids out of order, a page repeated (an ignored ``offset``), records fewer
+        than ``listcount``. No record is yielded twice; a ``listcount`` too small loses none.
+        Pages are large (the client's ``page_size``; the API's default of 10 would cost 50
+        times more); once the first page has told ``listcount``, up to ``concurrency`` pages
+        are fetched at once (each still paced by the governor). A walk of ``n`` records costs
+        ``max(1, ceil(n / page_size))`` requests.
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
@@ -183,30 +187,35 @@ class _List(Namespace[M]):
             name, "concurrency", self._caller.concurrency if concurrency is None else concurrency
         )
         if not self._paged:
-            for item in (await self.list(**filters)).items:
-                yield item  # one answer holds every record
+            yield (await self.list(**filters)).items  # one answer holds every record
             return
+        walked = in_id_order(self._spec, filters)
         # Every filter checked once, before the first request (offset included).
-        checked = _validate.query(self._spec, {**filters, "limit": step})
-        offset = int(checked.get("offset", "0"))
-        filters.pop("offset", None)
-        listcount: int | None = None  # known from the first page on
-        while listcount is None or offset < listcount:
-            starts = (
-                [offset]
-                if listcount is None
-                else [offset + i * step for i in range(width) if offset + i * step < listcount]
+        checked = _validate.query(self._spec, {**walked, "limit": step})
+        walked.pop("offset", None)
+        pager = Pager(
+            name,
+            page_size=step,
+            by_id=walks_by_id(walked),
+            offset=int(checked.get("offset", "0")),
+        )
+        while not pager.done:
+            fetches = pager.plan(width)
+            answers = await gather(
+                [self.list(offset=f.offset, limit=f.limit, **walked) for f in fetches]
             )
-            pages = await gather([self.list(offset=s, limit=step, **filters) for s in starts])
-            for page in pages:
-                if page.offset != offset:
-                    break  # an earlier page came back short: fetch again from where it ended
-                for item in page.items:
-                    yield item
-                if not page.items:
-                    return
-                offset, listcount = offset + len(page.items), page.listcount
-                step = min(step, len(page.items))  # a server-side cap: ask for what it gives
+            for fetch, page in zip(fetches, answers, strict=True):
+                fresh = pager.take(fetch, page.items, page.listcount)
+                if fresh:
+                    yield fresh
+
+    async def iterate(
+        self, *, page_size: int | None = None, concurrency: int | None = None, **filters: Any
+    ) -> AsyncIterator[M]:
+        """Every matching record, one at a time: :meth:`pages`, record by record."""
+        async for page in self.pages(page_size=page_size, concurrency=concurrency, **filters):
+            for item in page:
+                yield item
 
 
 class _Get(Namespace[M]):
