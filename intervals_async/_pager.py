@@ -39,6 +39,11 @@ if TYPE_CHECKING:
 
 __all__ = ["Fetch", "Pager", "in_id_order", "requests_for", "walks_by_id"]
 
+# A walk steps back to find its place again when records before it were deleted. However often
+# that happens, it reads a new record between two of them; this many in a row, without one, and
+# the collection is changing faster than it can be read.
+_MOST_BACKS = 8
+
 
 def in_id_order(spec: Resource, filters: Mapping[str, Any]) -> dict[str, Any]:
     """``filters``, asking for ascending id order where the collection sorts by id and the
@@ -91,6 +96,8 @@ class Pager:
         after_id: going on from a checkpoint, the last id already had, at ``offset``: the first
             page must open with it (else the walk steps back until it reaches it), and records
             up to it are skipped. That page holds a page of records besides.
+        listcount: the ``listcount`` a checkpoint knew: how many records went since tells how
+            far back the last record had may have moved.
     """
 
     def __init__(
@@ -101,6 +108,7 @@ class Pager:
         by_id: bool,
         offset: int = 0,
         after_id: int | None = None,
+        listcount: int | None = None,
     ) -> None:
         self.resource = resource
         self.step = page_size
@@ -115,7 +123,11 @@ class Pager:
         self._reread = 1 if self.last_id is not None else 0
         self._anchoring = False  # stepped back: the next page must reach back to last_id
         self._most = 0  # the most records the walk reads (set by its first page)
-        self._most_backs, self._backs = 8, 0  # the most times it steps back, and how often it did
+        self._read = 0  # new records read so far
+        self._backs = 0  # times it stepped back since it last read a new record
+        self._back = 0  # how far it stepped back last
+        self._target: int | None = None  # the id a page must reach back to, when anchoring
+        self._before = listcount  # the count a checkpoint knew, to see how many went since
         self._previous: frozenset[int] = frozenset()  # the last page's ids (an id walk)
         self._seen: set[int] | None = None if by_id else set()  # every id had (other walks)
 
@@ -147,8 +159,6 @@ class Pager:
             # However fast records are added, a walk ends: at twice what the collection held
             # when it began (a page more for a tiny one), it stops as one that never would.
             self._most = 2 * max(listcount, self.offset, self.step) + self.step
-            # and however often records move under it: once a page, on average, at most
-            self._most_backs = 8 + requests_for(listcount, self.step, self.offset)
         previous, self.listcount = self.listcount, listcount
         more = len(items) == fetch.limit
         page = items[: fetch.limit - 1] if more else items  # the last one opens the next page
@@ -158,18 +168,25 @@ class Pager:
                 if after <= before:
                     raise self._disorder(before, after)
             moved = self._opening is not None and (not ids or ids[0] != self._opening)
-            dropped = previous is not None and listcount < previous
+            # Without a record to open with (after a capped page), only the count shows a move.
+            dropped = previous is not None and listcount < previous and self._opening is None
             if self._anchoring or moved or dropped:
-                last = self.last_id if self.last_id is not None else -1
                 if ids and self._previous and set(ids) <= self._previous:
                     raise self._repeated(ids)
-                if self.offset > 0 and (not ids or ids[0] > last):
-                    # Records before this page were deleted, so the rest moved back: read
-                    # again from further back, until the page reaches what the walk has.
-                    gone = previous - listcount if dropped and previous is not None else 0
-                    self._step_back(max(gone + 1, self.step if self._anchoring else 1))
+                # The page must reach back to the record that comes next (or the last one had):
+                # else records before it were deleted and the rest moved back past the walk.
+                if not self._anchoring:
+                    self._target = self._opening if moved else self.last_id
+                target = self._target
+                if self.offset > 0 and target is not None and (not ids or ids[0] > target):
+                    # Step back as far as the count says records went, else a little, then
+                    # twice as far each time: moves are mostly small, and each try costs.
+                    counted = previous if previous is not None else self._before
+                    gone = max(0, counted - listcount) if counted is not None else 0
+                    self._back = max(gone + 1, 2 * self._back if self._anchoring else 1)
+                    self._step_back(self._back)
                     return []
-                self._anchoring = False
+                self._anchoring, self._back = False, 0
             elif self.last_id is not None and any(
                 i <= self.last_id and not (k == 0 and i == self._opening) for k, i in enumerate(ids)
             ):
@@ -181,7 +198,7 @@ class Pager:
             had = self.last_id
             fresh = [r for r in page if had is None or _ident(r) > had]
             if fresh:
-                self.last_id = _ident(fresh[-1])
+                self.last_id, self._backs = _ident(fresh[-1]), 0
             self._previous = frozenset(ids)
         else:
             assert self._seen is not None
@@ -204,7 +221,8 @@ class Pager:
             self._seen.update(_ident(r) for r in page)
         self._opening = ids[len(page)] if more else None
         end = self.offset + len(page)
-        if end > self._most:
+        self._read += len(fresh)
+        if self._read > self._most:
             raise PagingError(
                 f"/{self.resource}/ kept growing as it was read (past {self._most} records): "
                 "read it with filters that hold it still",
@@ -241,15 +259,16 @@ class Pager:
 
     def _step_back(self, by: int) -> None:
         self._backs += 1
-        if self._backs > self._most_backs:
+        if self._backs > _MOST_BACKS:
             raise PagingError(
-                f"/{self.resource}/ changed under the walk {self._backs} times (records "
-                "deleted before where it stood): read it again when it holds still",
+                f"/{self.resource}/ changed under the walk {self._backs} times running (records "
+                "deleted before where it stood) without a new record read: read it again when "
+                "it holds still",
                 resource=self.resource,
                 offset=self.offset,
             )
         self.offset = max(0, self.offset - by)
-        self._anchoring = self.last_id is not None and self.offset > 0
+        self._anchoring = self.last_id is not None
         self._opening = None
 
     def _disorder(self, before: int, after: int) -> OrderViolation:

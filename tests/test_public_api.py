@@ -107,6 +107,8 @@ def test_sandbox_exports() -> None:
         "Faults",
         "Group",
         "Latency",
+        "Lies",
+        "Order",
         "Sandbox",
         "SandboxConfig",
         "WindowPolicy",

@@ -358,6 +358,7 @@ class Export:
                 by_id=True,
                 offset=done.offset - 1,
                 after_id=done.last_id,
+                listcount=done.listcount,
             )
         else:
             start = Pager(name, page_size=self._page_size, by_id=by_id, offset=done.offset)

@@ -22,6 +22,8 @@ from ._config import AccountSpec as AccountSpec
 from ._config import DataSize as DataSize
 from ._config import Faults as Faults
 from ._config import Latency as Latency
+from ._config import Lies as Lies
+from ._config import Order as Order
 from ._config import SandboxConfig as SandboxConfig
 from ._limits import WindowPolicy as WindowPolicy
 from ._serve import serve as serve
@@ -36,6 +38,8 @@ __all__ = [
     "Faults",
     "Group",
     "Latency",
+    "Lies",
+    "Order",
     "Sandbox",
     "SandboxConfig",
     "WindowPolicy",

@@ -24,7 +24,7 @@ from .._clock import Clock, SystemClock
 from .._wire import format_timestamp
 from ..resources._table import Group, Resource, resource
 from ._audit import AuditEntry, AuditLog
-from ._config import SandboxConfig
+from ._config import Lies, Order, SandboxConfig
 from ._errors import ApiError, error_body, unrecognized
 from ._limits import DayCounter, MinuteWindow, gmt_day, next_gmt_midnight
 from ._query import parse_query
@@ -426,23 +426,28 @@ class Sandbox:
         if self.config.max_limit is not None:
             limit = min(limit, self.config.max_limit)
         table = account.table(spec.name)
+        lies = self.config.lies if self.config.lies.apply_to(spec.name) else None
+        offset = 0 if lies is not None and lies.ignore_offset else parsed.offset
         page: list[Record]
         if not parsed.filters and parsed.sortfield == "id":
             # No filter, in id order: only the page needs its joined fields, so a page of a
             # million-record account costs what a page of a small one does (same answer).
-            ids = sorted(table, reverse=parsed.descending)
+            ids = self._lie_order(lies, sorted(table, reverse=parsed.descending))
             listcount = len(ids)
             page = [
                 self._shown(account, spec, table[i], member=False, hours=hours)
-                for i in ids[parsed.offset : parsed.offset + limit]
+                for i in ids[offset : offset + limit]
             ]
         else:
             views = (
                 self._shown(account, spec, r, member=False, hours=hours) for r in table.values()
             )
-            matched = parsed.select(account, views, gmt_day(now))
+            matched = self._lie_order(lies, parsed.select(account, views, gmt_day(now)))
             listcount = len(matched)
-            page = matched[parsed.offset : parsed.offset + limit]
+            page = matched[offset : offset + limit]
+        if lies is not None:
+            listcount = max(0, listcount + lies.listcount)
+            _churn(account, spec.name, lies)
         timer_person = parsed.filters.get("includetimerid")
         if timer_person is not None:
             timers = {
@@ -458,6 +463,16 @@ class Sandbox:
             200,
             {**envelope, "listcount": listcount, spec.name: [render_record(v) for v in page]},
         )
+
+    def _lie_order(self, lies: Lies | None, rows: list[Any]) -> list[Any]:
+        """``rows`` in the order a lying sandbox sends them (see :class:`Lies`)."""
+        if lies is None or lies.order is Order.ASKED:
+            return rows
+        if lies.order is Order.REVERSED:
+            return rows[::-1]
+        shuffled = list(rows)
+        self._rng.shuffle(shuffled)
+        return shuffled
 
     def _quota(self, actor: _Actor, envelope: dict[str, Any]) -> _Response:
         now = self.clock.time()
@@ -691,3 +706,14 @@ class _SandboxTransport(httpx.AsyncBaseTransport):
             raise httpx.RemoteProtocolError(
                 "peer closed connection without sending complete message body", request=request
             ) from None
+
+
+def _churn(account: AccountData, name: str, lies: Lies) -> None:
+    """After a page is answered: the lowest ids deleted, copies of the newest added."""
+    table = account.table(name)
+    for ident in sorted(table)[: lies.deleted_per_page]:
+        del table[ident]
+    if table and lies.inserted_per_page:
+        newest = table[max(table)]
+        for _ in range(lies.inserted_per_page):
+            account.add(name, {k: v for k, v in newest.items() if k not in ("id", "localid")})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 import math
 import random
 from typing import Any
@@ -12,7 +13,7 @@ from ..resources._table import resource
 from ._errors import API_ERRORS
 from ._limits import WindowPolicy
 
-__all__ = ["AccountSpec", "DataSize", "Faults", "Latency", "SandboxConfig"]
+__all__ = ["AccountSpec", "DataSize", "Faults", "Latency", "Lies", "Order", "SandboxConfig"]
 
 STANDARD_DAILY_LIMIT = 6_000
 UNLIMITED_DAILY_LIMIT = 12_000
@@ -134,6 +135,46 @@ class Faults:
     slow_seconds: float = attrs.field(default=30.0, validator=_non_negative)
 
 
+def _names(value: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+class Order(enum.Enum):
+    """The order a lying sandbox sends a collection's records in."""
+
+    ASKED = "asked"  # as the query says: honest
+    REVERSED = "reversed"  # the asked order, backwards
+    SHUFFLED = "shuffled"  # a new seeded shuffle on every request
+
+
+@attrs.frozen
+class Lies:
+    """A server that does not keep its word on paging, for testing whatever trusts it (every
+    lie is off by default). They apply to every collection ``GET`` with paging.
+
+    Args:
+        listcount: added to every ``listcount`` (negative: too small; never below 0).
+        ignore_offset: every page starts at the first matching record.
+        order: the records' order (see :class:`Order`).
+        deleted_per_page: records of the collection deleted after each page is answered (the
+            lowest ids: the records a walk by id has passed, so the rest move back).
+        inserted_per_page: records added after each page is answered (copies of the newest,
+            with new ids).
+        only: the collections that lie (default: every one).
+    """
+
+    listcount: int = 0
+    ignore_offset: bool = False
+    order: Order = attrs.field(default=Order.ASKED, converter=Order)
+    deleted_per_page: int = attrs.field(default=0, validator=_non_negative)
+    inserted_per_page: int = attrs.field(default=0, validator=_non_negative)
+    only: tuple[str, ...] = attrs.field(default=(), converter=_names)
+
+    def apply_to(self, name: str) -> bool:
+        """Whether collection ``name`` lies."""
+        return not self.only or name in self.only
+
+
 def _accounts(value: tuple[AccountSpec, ...] | list[AccountSpec]) -> tuple[AccountSpec, ...]:
     return tuple(value)
 
@@ -161,6 +202,7 @@ class SandboxConfig:
         max_limit: a server-side cap on ``limit`` that silently shortens pages (default: none).
         latency: the latency model.
         faults: the fault model.
+        lies: what the server lies about when paging (see :class:`Lies`; nothing by default).
         ip_header: the sandbox-only header that overrides the client IP (the socket peer
             otherwise), so one machine can act as many egress IPs.
         seeded_at: the epoch time the seeded data is dated from (default: the clock's time at
@@ -192,6 +234,7 @@ class SandboxConfig:
     max_limit: int | None = None
     latency: Latency = Latency()
     faults: Faults = Faults()
+    lies: Lies = Lies()
     ip_header: str = "x-sandbox-client-ip"
     seeded_at: float | None = None
     group_ids: tuple[int, int, int, int] = (2, 3, 4, 5)
