@@ -8,7 +8,7 @@ count the parent's pages, sandbox included, from before the ``exec``). It runs 1
 1,000,000 entries (peak RSS against N); ``--quick`` runs 20,000 and 100,000; ``--n`` one size.
 
 Requests are counted twice: by the client (``requests_sent``) and by the sandbox's audit log.
-The minimum is ``ceil(N / page size)``; the export adds one ``listcount`` probe.
+The minimum is ``ceil(N / page size)``: the export's first page is its probe.
 
 ``python -m benchmarks.bench_export worker ...`` is the child.
 """
@@ -44,12 +44,10 @@ async def _worker(args: argparse.Namespace) -> dict[str, Any]:
         args.token, base_url=args.url, governor=governor, page_size=args.page_size
     ) as client:
         job = Export(client, args.out, resources=["time"], format=args.format)
-        plan = await job.plan()
         result = await job.run()
     return {
         "records": result.records["time"],
         "requests": result.requests,
-        "announced": plan.requests,
         "seconds": round(time.perf_counter() - started, 2),
         "peak_rss_mb": round(_peak_rss_kib() / 1024, 1),
     }

@@ -382,10 +382,10 @@ async def test_a_server_cap_on_page_size_still_exports_everything(
     assert result.records["time"] == 333 and len(set(ids)) == 333
 
 
-def test_the_memory_benchmark_runs_and_costs_the_minimum_plus_its_probe() -> None:
+def test_the_memory_benchmark_runs_and_costs_the_minimum() -> None:
     figures = bench_export.run(12_000, 1000, "sqlite")
     assert figures["records"] == 12_000
-    assert figures["requests"] == figures["audited_requests"] == 12 + 1
+    assert figures["requests"] == figures["audited_requests"] == 12  # the first page probes
     assert 0 < figures["peak_rss_mb"] < 200
 
 
@@ -402,3 +402,63 @@ def test_the_progress_bar_shows_records_requests_and_quota() -> None:
     assert lines.getvalue() == (
         "export: time 250/600, all 400/946 records, 12 requests of 100, 5960 left today\n"
     )
+
+
+def _spent(app: Sandbox) -> int:
+    """Requests the sandbox's audit log saw that count against the day (``/quota/`` is free)."""
+    return sum(1 for e in app.audit.entries if e.path != "/quota/")
+
+
+async def test_the_embedded_sandbox_export_costs_me_and_a_request_per_page(
+    api: Api, auto_clock: AutoClock, tmp_path: Path
+) -> None:
+    """What ``export --sandbox`` reads, counted on the server's side: ``/me/`` and
+    ``max(1, ceil(n / 500))`` pages per collection, the first page of each its probe."""
+    app = Sandbox(SandboxConfig(seed=0), clock=auto_clock)
+    client = _client(api, app, auto_clock, page_size=500)
+    result = await Export(client, tmp_path).run()
+    assert result.complete
+    pages = sum(max(1, -(-n // 500)) for n in result.records.values())
+    assert _spent(app) == result.requests == 1 + pages == 28
+    again = await Export(client, tmp_path).run()
+    assert again.complete and again.requests == 0 and _spent(app) == 28  # /me/ remembered
+
+
+async def test_every_budget_from_1_to_30_is_kept_and_repeated_runs_finish(
+    api: Api, auto_clock: AutoClock, tmp_path: Path
+) -> None:
+    app = Sandbox(SandboxConfig(seed=0), clock=auto_clock)
+    client = _client(api, app, auto_clock, page_size=500)
+    await Export(client, tmp_path / "whole").run()
+    whole = {p.name: p.read_bytes() for p in (tmp_path / "whole").glob("*.jsonl")}
+    for budget in range(1, 31):
+        out = tmp_path / f"k{budget}"
+        for run in range(60):
+            before = _spent(app)
+            result = await Export(client, out).run(max_requests=budget)
+            assert _spent(app) - before == result.requests <= budget, (budget, run)
+            assert result.complete or result.requests >= 1, "a run that made no progress"
+            if result.complete:
+                break
+        else:
+            pytest.fail(f"max_requests={budget}: not complete after 60 runs")
+        got = {p.name: p.read_bytes() for p in out.glob("*.jsonl")}
+        assert got.keys() == whole.keys()
+        for name in whole:
+            if name != "timer.jsonl":  # a running timer's seconds grow as the clock moves
+                assert got[name] == whole[name], (budget, name)
+
+
+async def test_a_budget_of_nothing_is_refused_before_any_request(
+    api: Api, auto_sandbox: Sandbox, auto_clock: AutoClock, tmp_path: Path
+) -> None:
+    client = _client(api, auto_sandbox, auto_clock)
+    with pytest.raises(InvalidParameter, match="needs at least 1") as raised:
+        await Export(client, tmp_path, resources=["time"]).run(max_requests=0)
+    assert raised.value.parameter == "max_requests"
+    assert _spent(auto_sandbox) == 0
+    quota = await client.quota()
+    assert quota.quota is not None and quota.used is not None
+    with pytest.raises(InvalidParameter, match="lower the reserve"):
+        await Export(client, tmp_path, resources=["time"]).run(reserve=quota.quota - quota.used)
+    assert _spent(auto_sandbox) == 0
