@@ -27,7 +27,8 @@ from intervals_async.export import (
 )
 from intervals_async.export._records import columns, plain
 from intervals_async.governor import RateGovernor
-from intervals_async.resources import resource
+from intervals_async.export import readable_resources
+from intervals_async.resources import Group, resource
 from intervals_async.sandbox import AccountSpec, DataSize, Sandbox, SandboxConfig
 
 from .conftest import Api, AutoClock
@@ -462,3 +463,19 @@ async def test_a_budget_of_nothing_is_refused_before_any_request(
     with pytest.raises(InvalidParameter, match="lower the reserve"):
         await Export(client, tmp_path, resources=["time"]).run(reserve=quota.quota - quota.used)
     assert _spent(auto_sandbox) == 0
+
+
+async def test_the_same_export_named_otherwise_goes_on_from_its_checkpoint(
+    api: Api, auto_sandbox: Sandbox, auto_clock: AutoClock, tmp_path: Path
+) -> None:
+    """Begun with the collections named, continued without (they come from /me/, the same):
+    one job, whose progress is kept."""
+    client = _client(api, auto_sandbox, auto_clock, page_size=100)
+    names = readable_resources(Group.ADMINISTRATOR)
+    first = await Export(client, tmp_path, resources=names).run(max_requests=10)
+    assert not first.complete and sum(first.records.values()) > 0
+    rest = await Export(client, tmp_path).run()
+    assert rest.complete
+    ids = [r["id"] for r in _read(tmp_path, "time", Format.JSONL)]
+    assert len(ids) == len(set(ids)) == 600
+    assert rest.requests < 1 + 30  # went on: /me/ and what was left, not the whole again

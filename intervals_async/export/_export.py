@@ -338,7 +338,7 @@ class Export:
                 f"{self._out} holds the checkpoint of another export (other collections, "
                 "filters or format): give another output directory, or --restart to replace it"
             )
-        if not same or self._restart or sink.job != job:
+        if not same or self._restart:  # (the same job is kept as first written: its progress)
             with writing(sink.path):
                 await anyio.to_thread.run_sync(sink.start, job)
             self._restart = False  # begun afresh: a second run of this object goes on
