@@ -24,10 +24,10 @@ from intervals_async.export import (
     Format,
     OutputError,
     _sinks,
+    readable_resources,
 )
 from intervals_async.export._records import columns, plain
 from intervals_async.governor import RateGovernor
-from intervals_async.export import readable_resources
 from intervals_async.resources import Group, resource
 from intervals_async.sandbox import AccountSpec, DataSize, Sandbox, SandboxConfig
 
