@@ -21,7 +21,7 @@ from ._convert import wire_value
 from ._exceptions import InvalidParameter
 from .resources import Field, Filter, Kind, Resource
 
-__all__ = ["MAX_QUERY_LENGTH", "body", "positive", "query", "shown"]
+__all__ = ["MAX_QUERY_LENGTH", "body", "positive", "query", "shown", "suggest"]
 
 _SORT_DIRECTIONS = ("ASC", "DESC")
 # The longest query string sent: common front servers refuse request lines beyond 8 KB (Apache's
@@ -37,7 +37,7 @@ def query(spec: Resource, filters: Mapping[str, Any]) -> dict[str, str]:
         if found is None:
             raise InvalidParameter(
                 f"{spec.name} has no filter {name!r}"
-                f"{_suggest(name, (f.name for f in spec.filters))}",
+                f"{suggest(name, (f.name for f in spec.filters))}",
                 resource=spec.name,
                 parameter=name,
             )
@@ -70,8 +70,7 @@ def body(spec: Resource, fields: Mapping[str, Any], *, create: bool) -> dict[str
     if unknown:
         known = [f.name for f in spec.fields if not f.read_only]
         raise InvalidParameter(
-            f"{spec.name} has no field {', '.join(map(repr, unknown))}"
-            f"{_suggest(unknown[0], known)}",
+            f"{spec.name} has no field {', '.join(map(repr, unknown))}{suggest(unknown[0], known)}",
             resource=spec.name,
             parameter=unknown[0],
         )
@@ -110,7 +109,8 @@ def positive(resource: str, option: str, value: Any) -> int:
     return value
 
 
-def _suggest(name: str, choices: Iterable[str]) -> str:
+def suggest(name: str, choices: Iterable[str]) -> str:
+    """`` (did you mean 'x'?)`` for the choice closest to ``name``, or nothing."""
     close = difflib.get_close_matches(name, list(choices), n=1)
     return f" (did you mean {close[0]!r}?)" if close else ""
 
@@ -136,7 +136,7 @@ def _check_filter(spec: Resource, found: Filter, value: Any) -> Any:
     checked = _check(spec, found.name, found.kind, value, found.none)
     if found.name == "sortfield" and spec.sortfields and checked not in spec.sortfields:
         raise InvalidParameter(
-            f"{spec.name} cannot be sorted by {shown(checked)}{_suggest(checked, spec.sortfields)}"
+            f"{spec.name} cannot be sorted by {shown(checked)}{suggest(checked, spec.sortfields)}"
             f"; its sortfields are {', '.join(spec.sortfields)}",
             resource=spec.name,
             parameter="sortfield",
@@ -192,11 +192,11 @@ _LEAST_SAYS = {"limit": "a page size of at least 1", "offset": "an offset of 0 o
 
 _EXPECTED = {
     Kind.INT: "an int",
-    Kind.DECIMAL: "a number (Decimal, int or str)",
+    Kind.DECIMAL: "a number (a Decimal, an int, or text such as '1.5')",
     Kind.BOOL: "a bool",
     Kind.STR: "a str",
-    Kind.DATE: "a datetime.date (or 'YYYY-MM-DD')",
-    Kind.DATETIME: "a datetime.datetime (or 'YYYY-MM-DD HH:MM:SS')",
+    Kind.DATE: "a date (YYYY-MM-DD, or a datetime.date)",
+    Kind.DATETIME: "a timestamp (YYYY-MM-DD HH:MM:SS, or a datetime.datetime)",
 }
 
 _ASCII_INT = re.compile(r"\s*-?[0-9]{1,19}\s*", re.ASCII)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import random
 import shlex
 import shutil
@@ -22,7 +23,7 @@ from click.testing import CliRunner
 from intervals_async.cli import main
 from intervals_async.export import readable_resources
 from intervals_async.resources import Group, resource
-from intervals_async.sandbox import Sandbox, SandboxConfig, serving
+from intervals_async.sandbox import Faults, Sandbox, SandboxConfig, serving
 
 COMMAND = [sys.executable, "-m", "intervals_async.cli"]
 
@@ -56,7 +57,7 @@ def test_export_sandbox_writes_every_record_at_the_announced_cost(tmp_path: Path
     # Off a terminal, progress comes as plain lines on stderr; what it does is said first.
     lines = done.stderr.splitlines()
     assert lines[0].startswith("export: every collection") and "500 records" in lines[0]
-    assert any(line.startswith("export: time ") for line in lines)
+    assert any(line.startswith("export: time 600/600,") for line in lines)  # its last page
     # Every record of the seeded account, as the API counts them (tasknote: the last 7 days).
     app = _todays_sandbox()
     names = readable_resources(Group.ADMINISTRATOR)
@@ -153,13 +154,19 @@ def test_max_requests_exits_3_and_the_same_command_finishes(tmp_path: Path) -> N
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["export", "--sandbox", "tme"], "'tme' is not a collection to export"),
+        (["export", "--sandbox", "tme"], "'tme' is not a collection to read"),
+        (["export", "--sandbox", "times"], "(did you mean 'time'?)"),
         (["export", "--sandbox", "--filter", "time.datebegin=2026-13-01"], "datebegin"),
         (["export", "--sandbox", "--filter", "time.nosuch=1"], "time has no filter 'nosuch'"),
+        (["export", "--sandbox", "--filter", "time.datebgin=1"], "(did you mean 'datebegin'?)"),
+        (["export", "--sandbox", "--filter", "tme.date=1"], "(did you mean 'time'?)"),
+        (["export", "--sandbox", "--filter", "time.datebegin=yesterday"], "a date (YYYY-MM-DD"),
         (["export", "--sandbox", "--filter", "datebegin"], "is not RESOURCE.FILTER=VALUE"),
         (["export", "--sandbox", "--format", "xml"], "'xml' is not one of"),
         (["export", "--sandbox", "--max-requests", "-1"], "-1 is not in the range"),
-        (["sync", "--sandbox", "tasks"], "'tasks' is not a collection"),
+        (["export", "--sandbox", "--max-requests", "0", "time"], "raise max_requests"),
+        (["sync", "--sandbox", "tasks"], "'tasks' is not a collection to read (did you mean"),
+        (["sync", "--sandbox", "nosuch"], "'nosuch' is not a collection to read"),
     ],
 )
 def test_bad_input_is_one_line_and_exit_2(args: list[str], message: str, tmp_path: Path) -> None:
@@ -331,3 +338,64 @@ def _tables(path: Path) -> dict[str, list[Any]]:
         return tables
     finally:
         db.close()
+
+
+def test_collections_lists_what_one_may_name_and_completion_offers_it() -> None:
+    listed = subprocess.run(
+        [*COMMAND, "collections"], capture_output=True, text=True, timeout=60, check=True
+    ).stdout.splitlines()
+    names = [line.split()[0] for line in listed]
+    assert "time" in names and "me" not in names and "quota" not in names
+    assert any(
+        line.startswith("projectteam") and "projectteam.projectid" in line for line in listed
+    )
+    as_json = json.loads(_cli("collections", "--json").stdout)
+    assert [c["name"] for c in as_json] == names
+    # Completion is the console script's (its name names the variable that asks for it).
+    script = Path(sys.executable).with_name("intervals-async")
+    completed = subprocess.run(
+        [str(script)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+        env={
+            **os.environ,
+            "_INTERVALS_ASYNC_COMPLETE": "bash_complete",
+            "COMP_WORDS": "intervals-async export ti",
+            "COMP_CWORD": "2",
+        },
+    ).stdout
+    assert completed.split() == ["plain,time", "plain,timer"]
+
+
+def test_quota_failing_does_not_say_to_resume(tmp_path: Path) -> None:
+    with serving(Sandbox(SandboxConfig(seed=1, faults=Faults(error=1.0)))) as url:
+        result = _cli("quota", "--base-url", url, env={"INTERVALS_TOKEN": "wrongtoken7x5q"})
+    assert result.exit_code in (4, 5) and "resume" not in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+def test_plan_writes_nothing_and_a_refused_token_leaves_no_output(tmp_path: Path) -> None:
+    out = tmp_path / "planned"
+    planned = _cli("export", "--sandbox", "time", "--plan", "--out", str(out))
+    assert planned.exit_code == 0, planned.output
+    assert not out.exists()
+    with serving(Sandbox(SandboxConfig(seed=1))) as url:
+        refused = _cli(
+            "export",
+            "time",
+            "--base-url",
+            url,
+            "--out",
+            str(tmp_path / "refused"),
+            env={"INTERVALS_TOKEN": "wrongtoken7x5q"},
+        )
+    assert refused.exit_code == 4
+    assert not (tmp_path / "refused").exists()
+
+
+def test_one_request_is_one_request(tmp_path: Path) -> None:
+    first = _cli("export", "--sandbox", "time", "--max-requests", "1", "--out", str(tmp_path))
+    assert first.exit_code == 3
+    assert "; 1 request\n" in first.stderr and "1 requests" not in first.stderr

@@ -395,14 +395,24 @@ def test_the_progress_bar_shows_records_requests_and_quota() -> None:
     with ProgressDisplay(stream, live=True) as display:
         display(ExportProgress("time", 250, 600, 400, 946, 12, None, 5960))
     shown = stream.getvalue()
-    assert "time" in shown and "400/946" in shown and "12 requests, 5960 left today" in shown
+    assert "time" in shown and "400/946 records, 5960 left today" in shown
     lines = io.StringIO()
     plain = ProgressDisplay(lines, live=False)
-    plain(ExportProgress("time", 250, 600, 400, 946, 12, 100, 5960))
-    plain(ExportProgress("time", 300, 600, 450, 946, 13, 100, 5959))  # within 5 s: no line
+    plain(ExportProgress("time", 250, 600, 400, 946, 12, 100, 5960, 8, counted=False))
+    plain(ExportProgress("time", 300, 600, 450, 946, 13, 100, 5959, 7))  # within 5 s: no line
+    plain(ExportProgress("time", 600, 600, 750, 946, 14, 100, 5958, 6))  # its last page: said
     assert lines.getvalue() == (
-        "export: time 250/600, all 400/946 records, 12 requests of 100, 5960 left today\n"
+        "export: time 250/600, all 400/946+ records, 12 requests of 100, 5960 left today\n"
+        "export: time 600/600, all 750/946 records, 14 requests of 100, 5958 left today\n"
     )
+
+
+def test_the_live_bar_times_what_is_left_by_the_requests() -> None:
+    stream = io.StringIO()
+    with ProgressDisplay(stream, live=True) as display:
+        display(ExportProgress("time", 250, 600, 400, 946, 12, None, 5960, requests_left=8))
+        task = display._bar.tasks[0]  # type: ignore[attr-defined]
+        assert (task.completed, task.total) == (12, 20)
 
 
 def _spent(app: Sandbox) -> int:

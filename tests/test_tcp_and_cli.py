@@ -208,3 +208,52 @@ def test_sandbox_and_base_url_together_are_refused() -> None:
     assert run.stderr == (
         "intervals-async: error: --sandbox and --base-url contradict each other: give one\n"
     )
+
+
+def _serve(*args: str) -> subprocess.Popen[str]:
+    command = shutil.which("intervals-async") or ""
+    prefix = [command] if command else [sys.executable, "-m", "intervals_async.cli"]
+    return subprocess.Popen(
+        [*prefix, "sandbox", "serve", "--host", "127.0.0.1", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+
+
+def test_serve_on_port_0_says_its_real_port_logs_access_and_stops_quietly() -> None:
+    process = _serve("--port", "0", "--access-log")
+    assert process.stdout is not None and process.stderr is not None
+    lines = [process.stdout.readline() for _ in range(3)]
+    found = re.search(r"http://127\.0\.0\.1:(\d+)/", lines[0])
+    token = re.search(r"token (\w{11})", lines[1])
+    assert found and token and int(found.group(1)) > 0, lines
+    url = f"http://127.0.0.1:{found.group(1)}/"
+    assert f"'{url}task/?limit=5'" in lines[2]  # quoted: a shell takes it as one word
+    try:
+        for _ in range(500):  # until it accepts connections (at most 5 s)
+            try:
+                answer = httpx.get(f"{url}me/", auth=(token.group(1), "X"), timeout=1)
+                break
+            except httpx.TransportError:
+                time.sleep(0.01)  # a real server starting: the one wait on the wall clock
+        assert answer.status_code == 200
+    finally:
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=10)
+    assert process.returncode == 0, err
+    assert "error" not in err and "Traceback" not in err
+    assert "GET /me/" in err  # the access log line
+    assert err.strip().endswith("sandbox stopped")
+
+
+def test_serve_on_a_busy_port_is_one_line_and_exit_2() -> None:
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        process = _serve("--port", str(busy.getsockname()[1]))
+        out, err = process.communicate(timeout=30)
+    assert process.returncode == 2
+    assert out == ""  # no URL, no token for a server that is not there
+    assert err.count("\n") == 1 and "cannot listen on 127.0.0.1:" in err

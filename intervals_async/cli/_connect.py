@@ -253,12 +253,17 @@ def connection_options(command: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def guarded(run: Callable[[], int], *, debug: bool) -> NoReturn:
-    """Run a command's body; every failure becomes one line on stderr and its exit code."""
+def guarded(run: Callable[[], int], *, debug: bool, resumable: bool = True) -> NoReturn:
+    """Run a command's body; every failure becomes one line on stderr and its exit code.
+
+    ``resumable``: the command is a job that goes on where it stopped (export, sync), so a
+    failure says to run it again; other commands (quota, status) just fail.
+    """
+    again = " (run the same command again to resume)" if resumable else ""
     try:
         code = run()
     except KeyboardInterrupt:
-        fail("interrupted; run the same command again to resume", EXIT_INTERRUPTED)
+        fail(f"interrupted{again}", EXIT_INTERRUPTED)
     except OutputError as error:
         fail(str(error), EXIT_API)  # resumable, like a network failure: fix it, run again
     except (InvalidParameter, ExportError) as error:
@@ -268,7 +273,7 @@ def guarded(run: Callable[[], int], *, debug: bool) -> NoReturn:
     except StoreError as error:
         fail(str(error), EXIT_BAD_INPUT)
     except IntervalsError as error:
-        fail(f"{error} (run the same command again to resume)", EXIT_API)
+        fail(f"{error}{again}", EXIT_API)
     except Exception as error:
         if debug:
             raise

@@ -66,7 +66,7 @@ def status_command(
             anyio.run(_watch, read, as_json)
         return 0
 
-    guarded(watching if watch else lambda: anyio.run(once), debug=debug)
+    guarded(watching if watch else lambda: anyio.run(once), debug=debug, resumable=False)
 
 
 async def _watch(read: Any, as_json: bool) -> None:

@@ -10,6 +10,7 @@ from typing import Any
 import anyio
 import click
 
+from .._validate import suggest
 from .._wire import parse_bool
 from ..export import (
     Export,
@@ -20,7 +21,7 @@ from ..export import (
     ResourceSync,
     SyncResult,
 )
-from ..resources import Kind, resource
+from ..resources import RESOURCES, Kind, resource
 from ._connect import (
     EXIT_BUDGET,
     Connection,
@@ -31,7 +32,7 @@ from ._connect import (
 )
 from ._progress import ProgressDisplay
 
-__all__ = ["export_command", "quota_command", "sync_command"]
+__all__ = ["collections_command", "export_command", "quota_command", "sync_command"]
 
 
 def _filters(items: tuple[str, ...]) -> dict[str, dict[str, Any]]:
@@ -44,10 +45,12 @@ def _filters(items: tuple[str, ...]) -> dict[str, dict[str, Any]]:
             fail(f"--filter {item!r} is not RESOURCE.FILTER=VALUE (e.g. time.datebegin=2026-01-01)")
         spec = resource(name)
         if spec is None:
-            fail(f"--filter {item!r}: the API has no resource {name!r}")
+            known = [r.name for r in RESOURCES]
+            fail(f"--filter {item!r}: the API has no resource {name!r}{suggest(name, known)}")
         field = spec.filter(key)
         if field is None:
-            fail(f"--filter {item!r}: {name} has no filter {key!r}")
+            known = [f.name for f in spec.filters]
+            fail(f"--filter {item!r}: {name} has no filter {key!r}{suggest(key, known)}")
         parsed: Any = value
         if field.kind is Kind.BOOL:
             try:
@@ -58,6 +61,43 @@ def _filters(items: tuple[str, ...]) -> dict[str, dict[str, Any]]:
             parsed = value.split(",")
         found.setdefault(name, {})[key] = parsed
     return found
+
+
+def _collections() -> list[str]:
+    """The collections one may name to export or sync."""
+    return [r.name for r in RESOURCES if "GET" in r.collection and r.name not in ("me", "quota")]
+
+
+def _complete_collections(
+    ctx: click.Context, param: click.Parameter, incomplete: str
+) -> list[click.shell_completion.CompletionItem]:
+    return [
+        click.shell_completion.CompletionItem(name)
+        for name in _collections()
+        if name.startswith(incomplete)
+    ]
+
+
+@click.command("collections")
+@click.option("--json", "as_json", is_flag=True, help="Print them as JSON on stdout.")
+def collections_command(as_json: bool) -> None:
+    """List the collections one may export or sync, and the filters each one needs."""
+    needs: dict[str, list[str]] = {}
+    for name in _collections():
+        spec = resource(name)
+        assert spec is not None
+        needs[name] = [f.name for f in spec.filters if f.required]
+    if as_json:
+        emit_json([{"name": name, "needs": filters} for name, filters in needs.items()])
+        return
+    width = max(map(len, needs))
+    for name, filters in needs.items():
+        hint = f"needs --filter {name}.{filters[0]}=..." if filters else ""
+        click.echo(f"{name:<{width}}  {hint}".rstrip())
+
+
+def _requests(n: int) -> str:
+    return f"{n} request" if n == 1 else f"{n} requests"
 
 
 def _until(when: datetime | None) -> str:
@@ -103,7 +143,7 @@ def _plan_json(plan: ExportPlan) -> dict[str, Any]:
 
 
 @click.command("export")
-@click.argument("resources", nargs=-1)
+@click.argument("resources", nargs=-1, shell_complete=_complete_collections)
 @click.option(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
@@ -210,7 +250,7 @@ def _report(result: ExportResult, as_json: bool) -> None:
     where = sorted({str(f.parent) for f in result.files})
     click.echo(
         f"export: {total} records in {len(result.records)} collections; "
-        f"{result.requests} {'request' if result.requests == 1 else 'requests'}",
+        f"{_requests(result.requests)}",
         err=True,
     )
     if result.complete:
@@ -229,7 +269,7 @@ def _report(result: ExportResult, as_json: bool) -> None:
 
 
 @click.command("sync")
-@click.argument("resources", nargs=-1)
+@click.argument("resources", nargs=-1, shell_complete=_complete_collections)
 @click.option(
     "--db",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -303,7 +343,7 @@ def _sync_report(db: Path, result: SyncResult, as_json: bool) -> None:
         )
     cached = sum(r.mode == "cached" for r in result.resources)
     click.echo(
-        f"done: {db} is up to date; {result.requests} requests"
+        f"done: {db} is up to date; {_requests(result.requests)}"
         + (f" ({cached} collections fresh enough to skip)" if cached else ""),
         err=as_json,  # stdout holds the JSON alone
     )
@@ -338,4 +378,4 @@ def quota_command(connection: Connection, as_json: bool, debug: bool) -> None:
             )
         return 0
 
-    guarded(lambda: anyio.run(run), debug=debug)
+    guarded(lambda: anyio.run(run), debug=debug, resumable=False)

@@ -17,10 +17,11 @@ from ..sandbox import (
     WindowPolicy,
     serve,
 )
+from ..sandbox._serve import listen
 from ._connect import EXIT_INTERRUPTED, fail
 from ._demo import run_demo
 from ._governor import governor_group
-from ._jobs import export_command, quota_command, sync_command
+from ._jobs import collections_command, export_command, quota_command, sync_command
 
 __all__ = ["main"]
 
@@ -60,6 +61,7 @@ def main() -> None:
     """
 
 
+main.add_command(collections_command)
 main.add_command(export_command)
 main.add_command(sync_command)
 main.add_command(quota_command)
@@ -108,6 +110,7 @@ def sandbox() -> None:
     "(e.g. --fault drop=0.01). Repeatable.",
 )
 @click.option("--slow-seconds", default=30.0, show_default=True, type=float)
+@click.option("--access-log", is_flag=True, help="Print a line per request (on stderr).")
 def serve_command(
     host: str,
     port: int,
@@ -125,8 +128,9 @@ def serve_command(
     jitter: float,
     faults: tuple[str, ...],
     slow_seconds: float,
+    access_log: bool,
 ) -> None:
-    """Serve the sandbox over TCP; prints the base URL and a working token."""
+    """Serve the sandbox over TCP; prints the base URL and a working token. Ctrl-C stops it."""
     rates: dict[str, float] = {}
     for item in faults:
         kind, _, rate = item.partition("=")
@@ -151,16 +155,25 @@ def serve_command(
         )
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
-    app = Sandbox(config)
-    shown_host = f"[{host}]" if ":" in host else host
-    click.echo(f"Intervals sandbox on http://{shown_host}:{port}/")
-    for name in app.accounts:
-        click.echo(f"account {name}: token {app.token(name)} (Administrator)")
-    click.echo(
-        f"try: curl -u {app.token()}:X -H 'Accept: application/json' "
-        f"http://{shown_host}:{port}/task/?limit=5"
-    )
-    serve(app, host, port)
+    try:
+        app = Sandbox(config)
+        try:
+            sock = listen(host, port)  # bound first: a busy port is one line, nothing printed
+        except OSError as exc:
+            fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}")
+        bound = sock.getsockname()[1]  # the real port, where --port 0 asked for any
+        shown_host = f"[{host}]" if ":" in host else host
+        url = f"http://{shown_host}:{bound}/"
+        click.echo(f"Intervals sandbox on {url}")
+        for name in app.accounts:
+            click.echo(f"account {name}: token {app.token(name)} (Administrator)")
+        click.echo(
+            f"try: curl -u {app.token()}:X -H 'Accept: application/json' '{url}task/?limit=5'"
+        )
+        serve(app, host, bound, sock=sock, access_log=access_log)
+    except KeyboardInterrupt:
+        pass  # Ctrl-C is how a served sandbox is stopped: not an error
+    click.echo("sandbox stopped", err=True)
 
 
 @main.command("demo")

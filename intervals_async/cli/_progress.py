@@ -52,18 +52,19 @@ class ProgressDisplay:
                 TimeRemainingColumn,
             )
 
+            # The bar measures requests, which set the pace (records per request vary by
+            # collection): its time left is the requests' (the governor paces them).
             self._bar = Progress(
                 TextColumn("[bold]{task.description}"),
                 BarColumn(),
                 MofNCompleteColumn(),
-                TextColumn("records"),
-                TextColumn("{task.fields[requests]}"),
+                TextColumn("requests, {task.fields[records]}"),
                 TimeRemainingColumn(),
                 console=Console(file=self._stream),
                 transient=False,
             )
             self._bar.__enter__()
-            self._task = self._bar.add_task("export", total=None, requests="")
+            self._task = self._bar.add_task("export", total=None, records="")
         return self
 
     def __exit__(
@@ -85,21 +86,24 @@ class ProgressDisplay:
             self._start = None
         spent = f"{p.requests} requests" + (f" of {p.budget}" if p.budget is not None else "")
         quota = "" if p.quota_left is None else f", {p.quota_left} left today"
+        # A total not yet counted whole is a floor: said so, rather than a number that moves.
+        expected = f"{max(p.expected, p.written)}{'' if p.counted else '+'}"
         if self._bar is not None:
+            left = p.requests_left
             self._bar.update(
                 self._task,
                 description=p.resource,
-                completed=p.written,
-                total=max(p.expected, p.written),
-                requests=spent + quota,
+                completed=p.requests,
+                total=None if left is None else p.requests + left,
+                records=f"{p.written}/{expected} records{quota}",
             )
             return
         now = time.monotonic()
-        if p.resource == self._resource and now - self._last_line < self._every:
+        finished = p.total is not None and p.records >= p.total  # a collection's last page
+        if p.resource == self._resource and now - self._last_line < self._every and not finished:
             return
         self._resource, self._last_line = p.resource, now
         total = "?" if p.total is None else str(p.total)
-        expected = max(p.expected, p.written)
         click.echo(
             f"export: {p.resource} {p.records}/{total}, all {p.written}/{expected} records, "
             f"{spent}{quota}",

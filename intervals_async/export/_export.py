@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import math
+import shutil
 import sqlite3
 from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
@@ -34,7 +35,7 @@ from ..models import Model, Page
 from ..resources import Group, Resource, resource
 from ..resources._table import RESOURCES
 from ._records import ident
-from ._sinks import Format, Progress, Sink, open_sink
+from ._sinks import Format, Progress, Sink, check_writable, has_checkpoint, open_sink
 
 if TYPE_CHECKING:
     from .._client import IntervalsClient
@@ -147,6 +148,10 @@ class ExportProgress:
         requests: requests sent by this run.
         budget: the most this run may send (``None``: no limit but the day's).
         quota_left: the quota left today, as last learned.
+        requests_left: the requests still to send, at least (a collection whose size is not
+            known yet counts one), so that what is left can be timed by the requests.
+        counted: whether ``expected`` counts every collection (else it is a floor, and grows as
+            collections tell their size).
     """
 
     resource: str
@@ -157,6 +162,8 @@ class ExportProgress:
     requests: int
     budget: int | None
     quota_left: int | None
+    requests_left: int | None = None
+    counted: bool = True
 
 
 @attrs.frozen
@@ -197,7 +204,11 @@ def collection(name: str) -> Resource:
     """The collection called ``name``, or :class:`InvalidParameter` before any request."""
     spec = resource(name)
     if spec is None or "GET" not in spec.collection or name in ("me", "quota"):
-        raise InvalidParameter(f"{name!r} is not a collection to export", resource=name)
+        names = [r.name for r in RESOURCES if "GET" in r.collection and r.name not in ("me", "quota")]
+        raise InvalidParameter(
+            f"{name!r} is not a collection to read{_validate.suggest(name, names)}",
+            resource=name,
+        )
     return spec
 
 
@@ -291,39 +302,51 @@ class Export:
     def _open(self) -> Sink:
         """The output and its checkpoint, opened once (before any request)."""
         if self._sink is None:
-            self._started = self._client.statistics().requests_sent
+            if self._plan is None:  # a run after plan() counts the planning in its budget
+                self._started = self._client.statistics().requests_sent
             try:
                 self._sink = open_sink(self._out, self._format)
             except (OSError, ValueError, sqlite3.OperationalError) as exc:
                 raise ExportError(f"cannot write the export to {self._out}: {exc}") from None
         return self._sink
 
-    def _close(self) -> None:
+    def _close(self, *, discard: bool = False) -> None:
+        """Release the output; with ``discard``, remove it too (this run made it and began no
+        job in it: a refused token leaves no empty output behind)."""
         sink, self._sink, self._names, self._plan = self._sink, None, None, None
         if sink is not None:
             with writing(sink.path):
                 sink.close()
+                if discard and sink.job is None:
+                    shutil.rmtree(self._out, ignore_errors=True)
 
-    async def _collections(self, sink: Sink, room: float) -> list[str] | None:
-        """The collections to read, with the checkpoint's job begun; ``None`` when the budget
-        leaves no request to ask ``/me/`` which ones the user may read.
+    async def _collections(self, job: Mapping[str, Any] | None, room: float) -> list[str] | None:
+        """The collections to read; ``None`` when the budget leaves no request to ask ``/me/``
+        which ones the user may read.
 
-        ``/me/`` is asked once: the checkpoint remembers what it said, so an export run again
-        costs nothing when nothing is left to do.
+        ``/me/`` is asked once: the checkpoint's ``job`` remembers what it said, so an export
+        run again costs nothing when nothing is left to do.
         """
         if self._names is not None:
             return self._names
         names = self._resources
-        remembered = sink.job is not None and sink.job.get("readable") and not self._restart
-        if names is None and remembered:
-            assert sink.job is not None
-            names = list(sink.job["resources"])
+        if names is None and job is not None and job.get("readable") and not self._restart:
+            names = list(job["resources"])
         if names is None:
             if room < 1:
                 return None
             me = await self._client.me.get()
             names = readable_resources(Group(me.group or "Resource"))
         self._check_filtered(names)
+        self._names = names
+        return names
+
+    def _job(self, names: Sequence[str], saved: Mapping[str, Any] | None) -> dict[str, Any] | None:
+        """The checkpoint's job for ``names``, or ``None`` where ``saved`` is that job already.
+
+        Raises:
+            ExportError: ``saved`` is another export's job, and no restart was asked for.
+        """
         job: dict[str, Any] = {
             "format": self._format.value,
             "resources": {
@@ -332,18 +355,23 @@ class Export:
         }
         if self._resources is None:
             job["readable"] = True  # the collections came from /me/: no need to ask again
-        same = sink.job is not None and {**sink.job, "readable": None} == {**job, "readable": None}
-        if sink.job is not None and not same and not self._restart:
+        same = saved is not None and {**saved, "readable": None} == {**job, "readable": None}
+        if saved is not None and not same and not self._restart:
             raise ExportError(
                 f"{self._out} holds the checkpoint of another export (other collections, "
-                "filters or format): give another output directory, or --restart to replace it"
+                "filters or format): give another output directory, or restart it "
+                "(restart=True, --restart) to replace it"
             )
-        if not same or self._restart:  # (the same job is kept as first written: its progress)
+        # The same job is kept as first written, with its progress.
+        return job if not same or self._restart else None
+
+    async def _begin(self, sink: Sink, names: Sequence[str]) -> None:
+        """Begin the job in the checkpoint, unless it is the one there."""
+        job = self._job(names, sink.job)
+        if job is not None:
             with writing(sink.path):
                 await anyio.to_thread.run_sync(sink.start, job)
             self._restart = False  # begun afresh: a second run of this object goes on
-        self._names = names
-        return names
 
     def _walk_start(self, name: str, done: Progress) -> tuple[Pager, dict[str, Any]]:
         """The pager of one collection's walk, going on from its checkpoint, and its filters."""
@@ -373,13 +401,23 @@ class Export:
         """
         if self._plan is not None:
             return self._plan
-        sink = self._open()
+        # Planning writes nothing: it reads a checkpoint that is there, and makes none.
         try:
-            names = await self._collections(sink, math.inf)
+            check_writable(self._out)
+        except OSError as exc:
+            raise ExportError(f"cannot write the export to {self._out}: {exc}") from None
+        sink = self._open() if has_checkpoint(self._out, self._format) else None
+        if sink is None:
+            self._started = self._client.statistics().requests_sent
+        progress = {} if sink is None or self._restart else sink.progress
+        try:
+            saved = None if sink is None else sink.job
+            names = await self._collections(saved, math.inf)
             assert names is not None
+            self._job(names, saved)  # another export's checkpoint is refused now, as by run()
             plans = []
             for name in names:
-                done = sink.progress.get(name, Progress())
+                done = progress.get(name, Progress())
                 filters = self._filters.get(name, {})
                 if done.done:
                     plans.append(ResourcePlan(name, filters, done.records, done.records, 0))
@@ -440,6 +478,7 @@ class Export:
         """
         if (max_requests is not None and max_requests < 0) or reserve < 0:
             raise ValueError("max_requests and reserve must not be negative")
+        made = not self._out.exists()
         sink = self._open()
         try:
             budget = math.inf if max_requests is None else float(max_requests)
@@ -465,7 +504,9 @@ class Export:
             resets_at = None
             with writing(sink.path):
                 try:
-                    names = await self._collections(sink, walk.room())
+                    names = await self._collections(sink.job, walk.room())
+                    if names is not None:
+                        await self._begin(sink, names)
                     walk.started(names or [])
                     for name in names if names is not None else ():
                         if not await walk.collection(name):
@@ -477,7 +518,7 @@ class Export:
                     stopped, resets_at = "daily quota", error.reset_at
         finally:
             plan, files, records = self._plan, sink.files(), dict(sink.progress)
-            self._close()  # a next run plans afresh from the checkpoint
+            self._close(discard=made)  # a next run plans afresh from the checkpoint
         return ExportResult(
             complete=stopped is None,
             records={n: p.records for n, p in records.items()},
@@ -513,6 +554,7 @@ class _Walk:
         self._report = report
         self._quota_left = quota_left
         self._counts = {n: p.listcount or p.records for n, p in sink.progress.items()}
+        self._names: list[str] = []
 
     def room(self) -> float:
         """Requests the budget still allows."""
@@ -520,6 +562,7 @@ class _Walk:
 
     def started(self, names: Sequence[str]) -> None:
         """Say at once what the run is doing: the first collection it goes on with."""
+        self._names = list(names)
         left = [n for n in names if not self._sink.progress.get(n, Progress()).done]
         if left:
             self._tell(left[0], self._sink.progress.get(left[0], Progress()))
@@ -531,21 +574,33 @@ class _Walk:
         self._tell(name, done)
 
     def _tell(self, name: str, done: Progress) -> None:
-        if self._report is not None:
-            sent = self._export._sent()
-            left = self._quota_left
-            self._report(
-                ExportProgress(
-                    resource=name,
-                    records=done.records,
-                    total=done.listcount,
-                    written=sum(p.records for p in self._sink.progress.values()),
-                    expected=sum(self._counts.values()),
-                    requests=sent,
-                    budget=None if self._budget == math.inf else int(self._budget),
-                    quota_left=None if left is None else left - sent,
-                )
+        if self._report is None:
+            return
+        sent = self._export._sent()
+        left = self._quota_left
+        pages, counted = 0, True
+        for other in self._names:
+            at = self._sink.progress.get(other, Progress())
+            if at.done:
+                continue
+            if at.listcount is None:
+                pages, counted = pages + 1, False  # its first page will say
+            else:
+                pages += requests_for(at.listcount, self._export._page_size, at.offset)
+        self._report(
+            ExportProgress(
+                resource=name,
+                records=done.records,
+                total=done.listcount,
+                written=sum(p.records for p in self._sink.progress.values()),
+                expected=sum(self._counts.get(n, 0) for n in self._names),
+                requests=sent,
+                budget=None if self._budget == math.inf else int(self._budget),
+                quota_left=None if left is None else left - sent,
+                requests_left=pages,
+                counted=counted,
             )
+        )
 
     async def collection(self, name: str) -> bool:
         """Write what is left of one collection; false where the budget ran out first."""

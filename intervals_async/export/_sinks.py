@@ -99,6 +99,26 @@ class Sink(Protocol):
         """Release the files."""
 
 
+def check_writable(out: Path) -> None:
+    """Whether ``out`` could be made and written, found without making anything.
+
+    Raises:
+        OSError: a part of the path is not a directory, or the directory is not writable.
+    """
+    at = out
+    while not at.exists() and at != at.parent:
+        at = at.parent
+    if not at.is_dir():
+        raise NotADirectoryError(f"{at} is not a directory")
+    if not os.access(at, os.W_OK | os.X_OK):
+        raise PermissionError(f"{at} is not writable")
+
+
+def has_checkpoint(out: Path, format: Format) -> bool:
+    """Whether ``out`` holds an export's checkpoint in ``format`` (looked at, nothing made)."""
+    return (out / (SQLITE_FILE if format is Format.SQLITE else CHECKPOINT)).is_file()
+
+
 def open_sink(out: Path, format: Format) -> Sink:
     """The sink for ``format`` in directory ``out`` (created if missing), with its checkpoint.
 
