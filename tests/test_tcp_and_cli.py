@@ -241,7 +241,7 @@ def test_serve_on_port_0_says_its_real_port_logs_access_and_stops_quietly() -> N
         assert answer.status_code == 200
     finally:
         process.send_signal(signal.SIGINT)
-        out, err = process.communicate(timeout=10)
+        _, err = process.communicate(timeout=10)
     assert process.returncode == 0, err
     assert "error" not in err and "Traceback" not in err
     assert "GET /me/" in err  # the access log line
