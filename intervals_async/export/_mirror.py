@@ -58,9 +58,12 @@ class ResourceSync:
 
     Args:
         resource: the collection.
-        mode: ``"full"`` (read whole), ``"changes"`` (what changed since the watermark) or
-            ``"cached"`` (fresh enough: nothing asked).
-        upserted: rows written.
+        mode: ``"full"`` (read whole), ``"changes"`` (what changed since the watermark),
+            ``"follow-up"`` (records read again because another collection's changes made them
+            stale: a task's hours, the task title its entries show) or ``"cached"`` (fresh
+            enough: nothing asked).
+        upserted: rows written that were new or changed (the records a ``changes`` run reads
+            again for its overlap, unchanged, are not counted).
         deleted: rows removed because the API no longer has them.
         requests: requests sent for it.
     """
@@ -274,6 +277,16 @@ class _Run:
         )
         return len(gone)
 
+    def _changed(self, name: str, records: Sequence[Model]) -> int:
+        """How many of ``records`` are new to the mirror or modified since it stored them."""
+        stamps = self._store.column(name, "datemodified", [ident(r) for r in records])
+        return sum(
+            1
+            for r in records
+            if (stamp := getattr(r, "datemodified", None)) is None
+            or stamps.get(ident(r)) != stamp.isoformat()
+        )
+
     def _notice(self, name: str, records: Sequence[Model], gone: Sequence[int]) -> None:
         """Remember what other collections must read again because of these records (written
         or, for ``gone``, deleted)."""
@@ -342,7 +355,7 @@ class _Run:
         upserted = 0
         for filters in self._change_windows(name, watermark):
             async for records in self._pages(name, **filters):
-                upserted += len(records)
+                upserted += self._changed(name, records)  # the overlap's re-reads are not news
                 watermark = _newest(records, watermark)
                 # The old watermark until every change is in: pages come in id order, not in
                 # order of change, so a newer stamp seen early says nothing of later pages.
