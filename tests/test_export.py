@@ -411,7 +411,7 @@ def test_the_live_bar_times_what_is_left_by_the_requests() -> None:
     stream = io.StringIO()
     with ProgressDisplay(stream, live=True) as display:
         display(ExportProgress("time", 250, 600, 400, 946, 12, None, 5960, requests_left=8))
-        task = display._bar.tasks[0]  # type: ignore[attr-defined]
+        task = display._bar.tasks[0]
         assert (task.completed, task.total) == (12, 20)
 
 
