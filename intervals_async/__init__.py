@@ -1,8 +1,8 @@
 """intervals-async: the async Python SDK for the Intervals time-tracking API.
 
 ``IntervalsClient`` covers every resource of the API with typed models; every request, retries
-included, passes through a rate governor. :mod:`intervals_async.models` holds the models,
-:mod:`intervals_async.sandbox` a faithful local fake of the API.
+included, passes through a rate governor. `intervals_async.models` holds the models,
+`intervals_async.sandbox` a faithful local fake of the API.
 """
 
 from __future__ import annotations

@@ -94,7 +94,7 @@ _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 class IntervalsClient:
     """An async client of the Intervals API, for asyncio and trio.
 
-    Use it as an async context manager::
+    Use it as an async context manager:
 
         async with IntervalsClient() as client:          # token from INTERVALS_TOKEN
             async for entry in client.time.iterate(projectid=5):
@@ -113,11 +113,11 @@ class IntervalsClient:
             as an ``httpx.Timeout``.
         attempt_timeout: the whole attempt's deadline in seconds: connect, send, and receive
             and read the entire body, so a body that trickles in cannot hold a call forever
-            (per-read timeouts alone never fire on it). Past it, :class:`Timeout`. Default:
+            (per-read timeouts alone never fire on it). Past it, `Timeout`. Default:
             ``timeout`` when it is a number, else 120 s.
         max_body_size: the largest answer body read, in bytes (default 64 MiB, hundreds of
             times the largest page; a document streamed to a file is not limited). Beyond,
-            :class:`ResponseTooLarge`, with memory bounded by this size.
+            `ResponseTooLarge`, with memory bounded by this size.
         transport: an httpx transport to send through (a sandbox's, a mock...).
         governor: the rate governor every attempt passes through, or a store setting for the
             one it should use (``"host"``, ``"memory"``, ``"sqlite:///PATH"``,
@@ -125,11 +125,11 @@ class IntervalsClient:
             ``"host"``) every client of every process of the host shares one state per API
             server, a SQLite file in the user's state directory (``INTERVALS_STATE_DIR`` moves
             it), since they share the host's IP; the clients of one process share one
-            :class:`~intervals_async.governor.RateGovernor` on it. A client given its own
+            `RateGovernor` on it. A client given its own
             ``clock`` gets its own governor in memory on that clock.
         account: the customer account name the governor keys the daily quota on.
         egress: the egress identity (host or NAT name) the governor keys the minute window on.
-        priority: the priority of this client's calls (see :meth:`with_options`).
+        priority: the priority of this client's calls (see `with_options()`).
         retry: the retry policy.
         page_size: records per request when listing and iterating.
         concurrency: pages in flight at once when iterating.
@@ -145,8 +145,8 @@ class IntervalsClient:
             ``GET /quota/`` (free of the daily quota); the first call reconciles first, and so
             does the call after a code 11. ``None`` turns it off.
         cache: the response cache: ``True`` (default) caches the slow-changing resources for
-            the times in :class:`CachePolicy`, a :class:`CachePolicy` chooses them, a
-            :class:`ResponseCache` is shared with other clients, ``False`` caches nothing.
+            the times in `CachePolicy`, a `CachePolicy` chooses them, a
+            `ResponseCache` is shared with other clients, ``False`` caches nothing.
             Identical concurrent ``GET`` calls share one request in every case.
     """
 
@@ -415,7 +415,7 @@ class IntervalsClient:
 
     def statistics(self) -> ClientStatistics:
         """Requests sent, and what the response cache and request coalescing saved (see
-        :class:`ResponseCache`)."""
+        `ResponseCache`)."""
         return attrs.evolve(self._cache.statistics(), requests_sent=self._sent[self.account])
 
     async def _download(self, path: str, target: Path | None) -> bytes:

@@ -1,7 +1,7 @@
 """Clocks: the wall clock, and a virtual one that tests and benchmarks move by hand.
 
 Everything in the package that reads the time or waits (the sandbox's limits and latency, and the
-governor) takes a :class:`Clock`, so a simulated GMT day runs in seconds of wall time.
+governor) takes a `Clock`, so a simulated GMT day runs in seconds of wall time.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ class SystemClock:
     """The machine's wall clock and anyio's sleep."""
 
     def time(self) -> float:
-        """Seconds since the epoch, from :func:`time.time`."""
+        """Seconds since the epoch, from `time.time()`."""
         return time.time()
 
     async def sleep(self, seconds: float) -> None:

@@ -1,6 +1,6 @@
 """The one cattrs converter: wire records to models, and Python values back to the wire.
 
-Reading, every quirk of :mod:`._wire` is handled here once: string ids and numbers, ``t``/``f``,
+Reading, every quirk of `._wire` is handled here once: string ids and numbers, ``t``/``f``,
 dates and timestamps, ``null`` and ``""`` for nothing, CSV id lists, HTML entities. Writing, values
 go out as the API documents them (``t``/``f``, ``YYYY-MM-DD``, CSV, decimals without exponent).
 """

@@ -1,7 +1,5 @@
 """Every error the SDK raises, in one tree.
 
-::
-
     IntervalsError
     ├── InvalidParameter           bad input, caught before any request is sent (also ValueError)
     ├── APIError                   the API answered with an error (``error.code``, else HTTP status)
@@ -97,7 +95,7 @@ class APIError(IntervalsError):
         method: the request's verb.
         path: the request's path and query.
         retry_after: the seconds the answer's ``Retry-After`` asked to wait (capped by
-            :attr:`RetryPolicy.retry_after_max`), when it had one.
+            `RetryPolicy.retry_after_max`), when it had one.
     """
 
     request_sent = True

@@ -1,25 +1,25 @@
 """The walk of one collection, page after page, planned from what each page brought: no I/O.
 
-``iterate()``, the export and the mirror each drive a :class:`Pager`: they ask it which pages to
-fetch (:meth:`Pager.plan`), fetch them (several at once, each through the governor) and hand the
-answers back in offset order (:meth:`Pager.take`), which checks them and says which records are
+``iterate()``, the export and the mirror each drive a `Pager`: they ask it which pages to
+fetch (`Pager.plan()`), fetch them (several at once, each through the governor) and hand the
+answers back in offset order (`Pager.take()`), which checks them and says which records are
 new. The server's word is checked, never trusted:
 
 - in an id-ordered walk, ids must ascend strictly, within and across pages
-  (:class:`~intervals_async.OrderViolation`);
+  (`OrderViolation`);
 - a page of records the walk already has (an ignored ``offset``) ends it
-  (:class:`~intervals_async.RepeatedRecords`); records seen again in part (a record inserted
+  (`RepeatedRecords`); records seen again in part (a record inserted
   before the walk's position, in an order that is not by id) are skipped, never yielded twice;
 - a walk not in id order cannot check the order on the way; it checks at the end that its pages
   held as many different records as ``listcount`` says (a walk in such an order cannot see
   records deleted mid-walk move others past it: walk by id where the collection allows);
 - ``listcount`` is only a hint. A full page that reaches it is followed by one more request, so a
   ``listcount`` too small loses nothing; a walk that ends (an empty page) short of it raises
-  :class:`~intervals_async.MissingRecords`; one that drops mid-walk (records deleted before the
+  `MissingRecords`; one that drops mid-walk (records deleted before the
   walk's position, so the rest moved back) steps an id-ordered walk back to read the moved
   records, skipping those it has.
 
-Reading ``n`` records from ``offset`` therefore costs :func:`requests_for` requests:
+Reading ``n`` records from ``offset`` therefore costs `requests_for()` requests:
 ``(n - offset) // page_size + 1`` (the last page is short, or the one more request finds
 nothing).
 """

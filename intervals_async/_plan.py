@@ -86,7 +86,7 @@ async def plan_cost(
 ) -> CostPlan:
     """What reading ``collections`` (resource -> filters) in full will cost.
 
-    Planning probes each collection (one request each, see :func:`probe`); reading one then
+    Planning probes each collection (one request each, see `probe()`); reading one then
     costs a request per page, ``max(1, ceil(listcount / page_size))`` (``iterate()`` and the
     export learn the count from their first page, and need no probe). The quota comes from
     ``/quota/``, which costs none.

@@ -1,4 +1,4 @@
-"""When a failed attempt is tried again, and after how long: an immutable :class:`RetryPolicy`."""
+"""When a failed attempt is tried again, and after how long: an immutable `RetryPolicy`."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ class RetryPolicy:
     are retried for ``GET`` only, unless ``retry_writes`` says otherwise: a retried ``POST /time/``
     whose first attempt was carried out creates a second time entry.
 
-    Like urllib3's ``Retry``, a policy is a value: :meth:`increment` returns a new one that
+    Like urllib3's ``Retry``, a policy is a value: `increment()` returns a new one that
     remembers the failure, and the client keeps one per call.
 
     Args:
@@ -90,7 +90,7 @@ class RetryPolicy:
         Backoff delays are shortened by up to ``jitter`` of themselves; the wait after a code 12
         is lengthened instead, because retrying before the server's window has passed only
         earns another refusal. An answer's ``Retry-After`` (already capped, see
-        :meth:`cap_retry_after`) is a floor under either.
+        `cap_retry_after()`) is a floor under either.
         """
         draw: float = (rng or random).random() * self.jitter
         if isinstance(error, RequestsTooFast):
@@ -101,5 +101,5 @@ class RetryPolicy:
         return delay if asked is None else max(delay, asked)  # never sooner than asked
 
     def cap_retry_after(self, seconds: float) -> float:
-        """A ``Retry-After`` of ``seconds`` as honoured: at most :attr:`retry_after_max`."""
+        """A ``Retry-After`` of ``seconds`` as honoured: at most `retry_after_max`."""
         return min(max(0.0, seconds), self.retry_after_max)

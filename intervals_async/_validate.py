@@ -1,7 +1,7 @@
 """Filters and fields checked against the resource table before any request is spent.
 
 A typo in a filter name, a string where an id belongs or a title over the API's length limit is
-an :class:`InvalidParameter` here, not a request the API refuses (and counts against the quota).
+an `InvalidParameter` here, not a request the API refuses (and counts against the quota).
 """
 
 from __future__ import annotations
@@ -160,7 +160,7 @@ def _check_field(spec: Resource, field: Field, value: Any) -> Any:
 
 
 def _check(spec: Resource, name: str, kind: Kind, value: Any, none: bool) -> Any:
-    """``value`` as the Python type of ``kind``, or :class:`InvalidParameter`."""
+    """``value`` as the Python type of ``kind``, or `InvalidParameter`."""
     try:
         checked = _coerce(kind, value)
     except _Refused as refused:
@@ -217,7 +217,7 @@ def shown(value: Any) -> str:
 
 def _coerce(kind: Kind, value: Any) -> Any:
     """``value`` as ``kind``'s Python type; ``None`` when it is not one of its forms, and
-    :class:`_Refused` when it is one the API cannot take."""
+    `_Refused` when it is one the API cannot take."""
     if isinstance(value, str) and kind is not Kind.STR and not value.isascii():
         return None  # '²' and '٣' are digits to str.isdigit(), never to the API
     match kind:

@@ -142,7 +142,7 @@ class Connection:
 
     def _governor(self) -> RateGovernor:
         """The governor the settings name; for the embedded sandbox, unless told otherwise,
-        :func:`embedded_governor`."""
+        `embedded_governor()`."""
         try:
             if self.sandbox and self.governor is None:
                 return embedded_governor()

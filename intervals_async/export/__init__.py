@@ -1,8 +1,8 @@
 """Bulk export and incremental sync: the jobs most users of the API write by hand, done right.
 
-- :class:`Export` writes collections to JSONL, CSV or SQLite, streaming, concurrently paced by
+- `Export` writes collections to JSONL, CSV or SQLite, streaming, concurrently paced by
   the governor, resumable from a checkpoint after any stop, and says its cost first.
-- :class:`Mirror` keeps a local SQLite mirror of an account up to date with the fewest requests.
+- `Mirror` keeps a local SQLite mirror of an account up to date with the fewest requests.
 """
 
 from __future__ import annotations

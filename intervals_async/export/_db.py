@@ -24,7 +24,7 @@ _MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
 
 def connect(path: Path) -> sqlite3.Connection:
     """Open ``path`` in autocommit mode (transactions are explicit) with a write-ahead log,
-    migrated to :data:`SCHEMA_VERSION`.
+    migrated to `SCHEMA_VERSION`.
 
     Worker threads take turns with the connection (never two at once), so any thread may use it.
 

@@ -1,11 +1,11 @@
 """Bulk export: every record of some collections, once, in a stable order, resumable.
 
-The walk of one collection, in id order where the API sorts by id::
+The walk of one collection, in id order where the API sorts by id:
 
     probe (limit=1: the listcount)  ->  pages at offset, offset+size, ...  (``concurrency`` at
     once, each paced by the governor)  ->  written in offset order, each with its checkpoint
 
-Exactly once: a page is committed with the progress that follows it (see :mod:`._sinks`), and
+Exactly once: a page is committed with the progress that follows it (see `._sinks`), and
 records at or below the last id written are skipped. Records deleted before where the walk stands
 shift the rest back, so a walk that goes on (after a stop, or when the ``listcount`` drops) first
 reads the last record written again, and steps back until it finds it or one before it.
@@ -81,7 +81,7 @@ class OutputError(ExportError):
 
 @contextlib.contextmanager
 def writing(where: Path) -> Iterator[None]:
-    """Turn a failure of the disk under ``where`` into :class:`OutputError` (naming the file
+    """Turn a failure of the disk under ``where`` into `OutputError` (naming the file
     the system names, else ``where``)."""
     try:
         yield
@@ -201,7 +201,7 @@ def readable_resources(group: Group) -> list[str]:
 
 
 def collection(name: str) -> Resource:
-    """The collection called ``name``, or :class:`InvalidParameter` before any request."""
+    """The collection called ``name``, or `InvalidParameter` before any request."""
     spec = resource(name)
     if spec is None or "GET" not in spec.collection or name in ("me", "quota"):
         names = [r.name for r in RESOURCES if "GET" in r.collection and r.name not in ("me", "quota")]
@@ -214,7 +214,7 @@ def collection(name: str) -> Resource:
 
 def walk_filters(name: str, filters: Mapping[str, Any]) -> dict[str, Any]:
     """The filters a walk of every matching record sends with ``filters``: in id order where
-    the collection allows (see :func:`~intervals_async._pager.in_id_order`), and both kinds of
+    the collection allows (see `in_id_order()`), and both kinds of
     timer: the timer list "ordinarily" holds task timers only, and ``gettimerinfo`` adds the
     general ones, unless the caller chose a kind."""
     walked = in_id_order(collection(name), filters)
@@ -225,8 +225,6 @@ def walk_filters(name: str, filters: Mapping[str, Any]) -> dict[str, Any]:
 
 class Export:
     """An export of collections to a directory, resumable from its checkpoint.
-
-    ::
 
         job = Export(client, Path("out"), resources=["time"], filters={"time": {...}})
         plan = await job.plan()        # what it costs, against the quota left today
@@ -396,7 +394,7 @@ class Export:
         """What the export will cost from where its checkpoint stands, against today's quota.
 
         Planning costs requests of its own (``/me/`` where the collections are not known, and
-        a one-record probe per collection left), which :meth:`run` does not need: a run learns
+        a one-record probe per collection left), which `run()` does not need: a run learns
         each collection's size from its first page.
         """
         if self._plan is not None:

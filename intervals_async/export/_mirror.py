@@ -163,9 +163,7 @@ class _Store:
 
 
 class Mirror:
-    """A local SQLite mirror of an account, brought up to date by :meth:`sync`.
-
-    ::
+    """A local SQLite mirror of an account, brought up to date by `sync()`.
 
         mirror = Mirror(client, "intervals.sqlite")
         result = await mirror.sync()       # the first run reads everything

@@ -1,6 +1,6 @@
 """Models as rows: one conversion of every field for JSONL, CSV and SQLite.
 
-A record's values become plain JSON values once (:func:`plain`): ids and counts stay numbers,
+A record's values become plain JSON values once (`plain()`): ids and counts stay numbers,
 ``Decimal`` becomes its exact string, dates and timestamps ISO 8601, booleans stay booleans,
 id lists and nested records stay lists and objects. Each format then takes those values as they
 are (JSONL), flattens them to text (CSV) or stores them in typed columns (SQLite).

@@ -70,7 +70,7 @@ class Progress:
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> Progress:
-        """The progress from :meth:`to_json`."""
+        """The progress from `to_json()`."""
         return cls(**{f.name: data[f.name] for f in attrs.fields(cls) if f.name in data})
 
 
@@ -161,7 +161,7 @@ class _FileSink:
         return self._out / f"{name}.{self._format.value}"
 
     def start(self, job: dict[str, Any]) -> None:
-        """See :class:`Sink`."""
+        """See `Sink`."""
         # The outputs of the job replaced go too: the directory holds one export.
         for name in {*job["resources"], *(self.job or {}).get("resources", ())}:
             self._path(name).unlink(missing_ok=True)
@@ -184,7 +184,7 @@ class _FileSink:
     def append(
         self, name: str, model: type[Model], records: Sequence[Model], done: Progress
     ) -> None:
-        """See :class:`Sink`."""
+        """See `Sink`."""
         handle = self._handle(name)
         text = io.StringIO()
         if self._format is Format.JSONL:
@@ -213,11 +213,11 @@ class _FileSink:
         tmp.replace(self._checkpoint)
 
     def files(self) -> list[Path]:
-        """See :class:`Sink`."""
+        """See `Sink`."""
         return [self._path(n) for n in self.progress if self._path(n).exists()]
 
     def close(self) -> None:
-        """See :class:`Sink`."""
+        """See `Sink`."""
         for handle in self._handles.values():
             handle.close()
         self._handles.clear()
@@ -245,7 +245,7 @@ class _SQLiteSink:
         }
 
     def start(self, job: dict[str, Any]) -> None:
-        """See :class:`Sink`."""
+        """See `Sink`."""
         with self._transaction():
             self._db.execute("DELETE FROM _export")
             for name in {*job["resources"], *(self.job or {}).get("resources", ())}:
@@ -259,7 +259,7 @@ class _SQLiteSink:
     def append(
         self, name: str, model: type[Model], records: Sequence[Model], done: Progress
     ) -> None:
-        """See :class:`Sink`."""
+        """See `Sink`."""
         with self._transaction():
             self._tables.upsert(name, model, records)
             self._db.execute(
@@ -269,9 +269,9 @@ class _SQLiteSink:
         self.progress[name] = done
 
     def files(self) -> list[Path]:
-        """See :class:`Sink`."""
+        """See `Sink`."""
         return [self._path]
 
     def close(self) -> None:
-        """See :class:`Sink`."""
+        """See `Sink`."""
         self._db.close()

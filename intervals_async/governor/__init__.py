@@ -1,10 +1,10 @@
 """Rate governors: what every request asks before it is sent.
 
-:class:`RateGovernor` keeps the API's limits (100 requests per minute per IP, 6,000 or 12,000 per
-day per account) at the full rate they allow; :class:`Unmetered` admits everything and only counts.
-Its state lives in a store: :class:`SQLiteStore` (the processes of one host; by default one file
-per user of the host), :class:`RedisStore` (a fleet of hosts) or :class:`MemoryStore` (one process
-alone, or a virtual clock). :func:`open_store` turns a setting (``"host"``, ``"memory"``,
+`RateGovernor` keeps the API's limits (100 requests per minute per IP, 6,000 or 12,000 per
+day per account) at the full rate they allow; `Unmetered` admits everything and only counts.
+Its state lives in a store: `SQLiteStore` (the processes of one host; by default one file
+per user of the host), `RedisStore` (a fleet of hosts) or `MemoryStore` (one process
+alone, or a virtual clock). `open_store()` turns a setting (``"host"``, ``"memory"``,
 ``"sqlite:///PATH"``, ``"redis://..."``) into a store.
 """
 

@@ -12,7 +12,7 @@ The setting is a URL-like string, chosen in this order (the first one given wins
    command's ``--governor``;
 2. the ``INTERVALS_GOVERNOR`` environment variable;
 3. ``host``: the per-host SQLite file in the state directory (``INTERVALS_STATE_DIR``, else the
-   user's state directory as :mod:`platformdirs` finds it). There is one such file per API
+   user's state directory as `platformdirs` finds it). There is one such file per API
    server: ``governor.sqlite`` for the real API, ``governor-HOST_PORT.sqlite`` for another (a
    sandbox served on this host, say), since each server has a window and days of its own.
 

@@ -234,7 +234,7 @@ class RedisStore:
         )
 
     async def ping(self) -> None:
-        """Check that Redis answers (raise :class:`StoreError` if not)."""
+        """Check that Redis answers (raise `StoreError` if not)."""
         try:
             await self._client.ping()
         except self._redis_error as exc:

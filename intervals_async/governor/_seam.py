@@ -26,7 +26,7 @@ class Priority(enum.IntEnum):
 
 @attrs.frozen
 class Permit:
-    """A granted slot, handed back to :meth:`Governor.release` when its attempt has ended.
+    """A granted slot, handed back to `Governor.release()` when its attempt has ended.
 
     Args:
         account: the customer account whose daily quota the request spends.

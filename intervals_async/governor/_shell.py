@@ -188,8 +188,8 @@ class RateGovernor:
     Args:
         limits: the limits to keep (default: 100 per 60 s, 6,000 a day); with a ``store``, the
             store's.
-        store: where the limits' state lives: a :class:`SQLiteStore` (the processes of one
-            host), a :class:`RedisStore` (a fleet), a :class:`MemoryStore` (this process alone),
+        store: where the limits' state lives: a `SQLiteStore` (the processes of one
+            host), a `RedisStore` (a fleet), a `MemoryStore` (this process alone),
             or a setting that names one (``"host"``, ``"memory"``, ``"sqlite:///PATH"``,
             ``"redis://..."``). By default, the ``INTERVALS_GOVERNOR`` setting, else ``"host"``:
             one SQLite file in the user's state directory, shared by every process of the
@@ -439,13 +439,13 @@ class RateGovernor:
 
     def statistics(self, account: str = "default", egress: str = "default") -> GovernorStatistics:
         """A snapshot of ``egress``'s window and ``account``'s day (for a shared store, as this
-        process last saw them; :meth:`snapshot` reads them afresh)."""
+        process last saw them; `snapshot()` reads them afresh)."""
         return self._statistics(self.store.view(self.clock.time(), account, egress), egress)
 
     async def snapshot(
         self, account: str = "default", egress: str = "default"
     ) -> GovernorStatistics:
-        """:meth:`statistics`, read from the store now (the whole fleet's state)."""
+        """`statistics()`, read from the store now (the whole fleet's state)."""
         view = await self.store.refresh(self.clock.time(), account, egress)
         return self._statistics(view, egress)
 

@@ -236,7 +236,7 @@ class SQLiteStore:
         wait: bool,
     ) -> T:
         """One transaction, under this store's lock; ``wait``: for the file's lock, up to the
-        busy timeout (else :class:`_Busy` at once)."""
+        busy timeout (else `_Busy` at once)."""
         try:
             db = self._connect()
             with self._patient(db) if wait else contextlib.nullcontext():

@@ -5,8 +5,8 @@ counted on (windows, day counters, the code-12 cooldown, the server's clock offs
 store. A store makes each decision atomically: ``acquire`` decides *and* takes the slot in one
 step, so that processes sharing a store never both take the last slot.
 
-Three stores: :class:`MemoryStore` (one process, the default), :class:`SQLiteStore` (processes of
-one host, ``_sqlite.py``) and :class:`RedisStore` (hosts of a fleet, ``_redis.py``).
+Three stores: `MemoryStore` (one process, the default), `SQLiteStore` (processes of
+one host, ``_sqlite.py``) and `RedisStore` (hosts of a fleet, ``_redis.py``).
 """
 
 from __future__ import annotations
@@ -201,7 +201,7 @@ def presence_lease(limits: Limits, horizon: float) -> float:
 
 
 class Store(Protocol):
-    """Where a :class:`~intervals_async.governor.RateGovernor` keeps the limits' state.
+    """Where a `RateGovernor` keeps the limits' state.
 
     Times passed in are the governor's clock; a store with a clock of its own (Redis ``TIME``)
     ignores them and answers with its own ``now``, against which the shell measures its sleeps.
@@ -222,8 +222,8 @@ class Store(Protocol):
     ) -> tuple[Decision, float]:
         """Decide and, when admitted, take the slot, atomically; the decision and the store's now.
 
-        An :class:`Admit` carries the slot's name and the time to send at. ``waiting`` is how
-        many of this process's requests wait on ``egress``, for :meth:`status`.
+        An `Admit` carries the slot's name and the time to send at. ``waiting`` is how
+        many of this process's requests wait on ``egress``, for `status()`.
         """
         ...
 

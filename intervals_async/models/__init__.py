@@ -1,4 +1,4 @@
-"""Frozen attrs models of the API's records, one per resource, and :class:`Page`.
+"""Frozen attrs models of the API's records, one per resource, and `Page`.
 
 ``MODELS`` maps each resource name of the resource table to its model.
 """

@@ -3,7 +3,7 @@
 Each offers exactly the verbs the API has for its resource, as methods from five small mixins:
 ``list``/``iterate`` (collection ``GET``), ``get`` (member ``GET``), ``create`` (collection
 ``POST``), ``update`` (member ``PUT``) and ``delete`` (member ``DELETE``). ``NAMESPACES`` composes
-them per resource, and :func:`verbs_of` lets a test hold the composition to the resource table.
+them per resource, and `verbs_of()` lets a test hold the composition to the resource table.
 """
 
 from __future__ import annotations
@@ -160,7 +160,7 @@ class _List(Namespace[M]):
         """Every matching record, a page at a time: one request a page, each checked.
 
         The walk goes by ascending id where the collection sorts by id and no ``sortfield`` is
-        given, so that it can check what the server sends (see :class:`~intervals_async.
+        given, so that it can check what the server sends (see `
         PagingError`): ids out of order, a page repeated (an ignored ``offset``), records fewer
         than ``listcount``. No record is yielded twice; a ``listcount`` too small loses none.
         Pages are large (the client's ``page_size``; the API's default of 10 would cost 50
@@ -212,7 +212,7 @@ class _List(Namespace[M]):
     async def iterate(
         self, *, page_size: int | None = None, concurrency: int | None = None, **filters: Any
     ) -> AsyncIterator[M]:
-        """Every matching record, one at a time: :meth:`pages`, record by record."""
+        """Every matching record, one at a time: `pages()`, record by record."""
         async for page in self.pages(page_size=page_size, concurrency=concurrency, **filters):
             for item in page:
                 yield item
@@ -230,7 +230,7 @@ class _Create(Namespace[M]):
         """Create a record from ``fields`` (Python values; required fields checked first).
 
         A create is never retried after a failure that may have reached the server (see
-        :class:`~intervals_async.RetryPolicy`): the API has no idempotency keys.
+        `RetryPolicy`): the API has no idempotency keys.
         """
         payload = _validate.body(self._spec, fields, create=True)
         body = await self._caller.call("POST", f"/{self._spec.name}/", json=payload)

@@ -2,7 +2,7 @@
 
 Every resource and verb of the spec with the real envelopes, wire types and error codes; the
 per-IP minute limit (four window policies) with suspension and the per-account GMT day; seeded
-data, latency and faults; an injectable clock; and an audit log of every arrival::
+data, latency and faults; an injectable clock; and an audit log of every arrival:
 
     sandbox = Sandbox(SandboxConfig(seed=1))
     async with httpx.AsyncClient(transport=sandbox.transport(), base_url="https://sandbox/") as h:

@@ -73,11 +73,11 @@ class Sandbox:
     """A faithful, deterministic stand-in for the Intervals API (an ASGI application).
 
     Args:
-        config: what to serve and how strictly (see :class:`SandboxConfig`).
-        clock: where time comes from; a :class:`~intervals_async.VirtualClock` runs a GMT day in
+        config: what to serve and how strictly (see `SandboxConfig`).
+        clock: where time comes from; a `VirtualClock` runs a GMT day in
             seconds.
 
-    Use it in-process with :meth:`transport` (an httpx transport), or serve it over TCP with
+    Use it in-process with `transport()` (an httpx transport), or serve it over TCP with
     ``intervals-async sandbox serve``.
     """
 
@@ -465,7 +465,7 @@ class Sandbox:
         )
 
     def _lie_order(self, lies: Lies | None, rows: list[Any]) -> list[Any]:
-        """``rows`` in the order a lying sandbox sends them (see :class:`Lies`)."""
+        """``rows`` in the order a lying sandbox sends them (see `Lies`)."""
         if lies is None or lies.order is Order.ASKED:
             return rows
         if lies.order is Order.REVERSED:

@@ -155,7 +155,7 @@ class Lies:
     Args:
         listcount: added to every ``listcount`` (negative: too small; never below 0).
         ignore_offset: every page starts at the first matching record.
-        order: the records' order (see :class:`Order`).
+        order: the records' order (see `Order`).
         deleted_per_page: records of the collection deleted after each page is answered (the
             lowest ids: the records a walk by id has passed, so the rest move back).
         inserted_per_page: records added after each page is answered (copies of the newest,
@@ -190,7 +190,7 @@ class SandboxConfig:
         seed: seeds the data, the latency and the faults.
         accounts: the customer accounts served (each with its own data, tokens and day).
         size: how much data each account is seeded with.
-        window_policy: how the per-minute limit counts (see :class:`WindowPolicy`).
+        window_policy: how the per-minute limit counts (see `WindowPolicy`).
         per_minute: requests per window per client IP (100).
         window: the window in seconds (60).
         suspension: seconds during which an IP that went over gets code 12 on every request
@@ -202,7 +202,7 @@ class SandboxConfig:
         max_limit: a server-side cap on ``limit`` that silently shortens pages (default: none).
         latency: the latency model.
         faults: the fault model.
-        lies: what the server lies about when paging (see :class:`Lies`; nothing by default).
+        lies: what the server lies about when paging (see `Lies`; nothing by default).
         ip_header: the sandbox-only header that overrides the client IP (the socket peer
             otherwise), so one machine can act as many egress IPs.
         seeded_at: the epoch time the seeded data is dated from (default: the clock's time at

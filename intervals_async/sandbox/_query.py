@@ -3,7 +3,7 @@
 Every filter of the resource table has a meaning here. Most are generic: a filter named like a
 field matches that field (CSV ids by membership, ``-1`` meaning "none", text by case-insensitive
 substring), and ``<field>begin``/``<field>end`` bound a date or timestamp field. The rest have the
-documented special meanings in :data:`_SPECIAL`.
+documented special meanings in `_SPECIAL`.
 """
 
 from __future__ import annotations

@@ -71,7 +71,7 @@ def seed_account(
     *,
     group_ids: tuple[int, int, int, int],
 ) -> AccountData:
-    """Build one account's data, as of epoch time ``now``; ``group_ids`` in :data:`GROUPS` order."""
+    """Build one account's data, as of epoch time ``now``; ``group_ids`` in `GROUPS` order."""
     rng = random.Random(f"{seed}:{spec.name}")
     # the login times' microseconds come from a stream of their own, so the rest of the data
     # is what the same seed always gave

@@ -67,7 +67,7 @@ def serve(
     access_log: bool = False,
 ) -> None:
     """Serve ``sandbox`` until interrupted (blocking), on ``sock`` if given (see
-    :func:`listen`), else on ``host:port``; ``access_log`` writes a line per request."""
+    `listen()`), else on ``host:port``; ``access_log`` writes a line per request."""
     server = _server(sandbox, host, port, access_log=access_log)
     server.run(sockets=None if sock is None else [sock])
 

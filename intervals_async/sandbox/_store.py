@@ -1,7 +1,7 @@
 """One account's data: typed records per resource, the joins the API shows, and the tokens.
 
 Records hold Python values (``int``, ``Decimal``, ``bool``, ``date``, ``datetime``, ``str``,
-``list[int]`` for multi-value ids, ``None``); :mod:`._render` turns them into the wire format.
+``list[int]`` for multi-value ids, ``None``); `._render` turns them into the wire format.
 """
 
 from __future__ import annotations

@@ -166,7 +166,7 @@ def update(
     *,
     timer_conflict_code: int | None = None,
 ) -> Record:
-    """Apply ``body`` to ``record`` in place and return it (the rules of :func:`create`)."""
+    """Apply ``body`` to ``record`` in place and return it (the rules of `create()`)."""
     values = _check_fields(spec, body)
     errors = [
         f"{k} cannot be changed once set"
