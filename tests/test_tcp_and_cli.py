@@ -257,3 +257,20 @@ def test_serve_on_a_busy_port_is_one_line_and_exit_2() -> None:
     assert process.returncode == 2
     assert out == ""  # no URL, no token for a server that is not there
     assert err.count("\n") == 1 and "cannot listen on 127.0.0.1:" in err
+
+
+def test_help_imports_no_server() -> None:
+    """``--help`` is fast: the served sandbox's server (uvicorn) is imported only to serve."""
+    probe = (
+        "import sys\n"
+        "from intervals_async.cli import main\n"
+        "try:\n"
+        "    main(['--help'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print('uvicorn' in sys.modules)\n"
+    )
+    shown = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True
+    ).stdout
+    assert shown.strip().endswith("False"), shown
