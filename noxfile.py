@@ -45,5 +45,5 @@ def docs(session: nox.Session) -> None:
     # mkdocs-material announces MkDocs 2 on every build; that notice is not about our docs.
     session.run("mkdocs", "build", "--strict", *session.posargs, env={"NO_MKDOCS_2_WARNING": "1"})
     # and no raw reST on any page of it (a role or a "::" the Markdown renderer shows as is)
-    session.install("pytest")
+    session.install("pytest", "pytest-asyncio")
     session.run("pytest", "-q", "tests/test_docs_markup.py", env={"INTERVALS_DOCS_SITE": "site"})
