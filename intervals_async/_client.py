@@ -76,11 +76,19 @@ from .resources._namespaces import (
     WorkTypeResource,
 )
 
-__all__ = ["DEFAULT_BASE_URL", "DEFAULT_TIMEOUT", "IntervalsClient"]
+__all__ = ["DEFAULT_BASE_URL", "DEFAULT_TIMEOUT", "IntervalsClient", "base_url_setting"]
 
 logger = logging.getLogger("intervals_async")
 
 DEFAULT_BASE_URL = "https://api.myintervals.com/"
+
+
+def base_url_setting(given: str | None = None) -> str:
+    """The API root: ``given``, else the ``INTERVALS_BASE_URL`` variable, else the real API's
+    (a served sandbox, say, named once for the library and the command alike)."""
+    return given or os.environ.get("INTERVALS_BASE_URL") or DEFAULT_BASE_URL
+
+
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
 DEFAULT_ATTEMPT_TIMEOUT = 120.0
 DEFAULT_MAX_BODY_SIZE = 64 * 2**20
@@ -107,8 +115,9 @@ class IntervalsClient:
     Args:
         token: the API token (default: the ``INTERVALS_TOKEN`` environment variable). It is sent
             as HTTP Basic ``token:X`` and never shown in a repr, log line or exception.
-        base_url: the API root; ``https`` unless the host is a loopback address, and no user
-            name or password in it (the token authenticates; a URL with one is refused).
+        base_url: the API root (default: the ``INTERVALS_BASE_URL`` variable, else the real
+            API's); ``https`` unless the host is a loopback address, and no user name or password
+            in it (the token authenticates; a URL with one is refused).
         timeout: the per-phase timeouts (connect, write, pool, and each read), in seconds or
             as an ``httpx.Timeout``.
         attempt_timeout: the whole attempt's deadline in seconds: connect, send, and receive
@@ -189,7 +198,7 @@ class IntervalsClient:
         self,
         token: str | None = None,
         *,
-        base_url: str = DEFAULT_BASE_URL,
+        base_url: str | None = None,
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
         attempt_timeout: float | None = None,
         max_body_size: int = DEFAULT_MAX_BODY_SIZE,
@@ -218,6 +227,7 @@ class IntervalsClient:
                 if token
                 else "an Intervals API token is needed: pass token=... or set INTERVALS_TOKEN"
             )
+        base_url = base_url_setting(base_url)
         try:
             url = httpx.URL(base_url)
         except httpx.InvalidURL:

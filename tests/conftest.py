@@ -35,6 +35,7 @@ def host_state(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Mon
     where = tmp_path_factory.mktemp("state")
     monkeypatch.setenv("INTERVALS_STATE_DIR", str(where))
     monkeypatch.delenv("INTERVALS_GOVERNOR", raising=False)
+    monkeypatch.delenv("INTERVALS_BASE_URL", raising=False)
     return where
 
 

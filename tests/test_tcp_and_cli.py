@@ -15,6 +15,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+import anyio
 import httpx
 import pytest
 from click.testing import CliRunner
@@ -274,3 +275,72 @@ def test_help_imports_no_server() -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True
     ).stdout
     assert shown.strip().endswith("False"), shown
+
+
+def test_intervals_base_url_names_the_api_root_for_the_library_and_the_command(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    sandbox = Sandbox(SandboxConfig(seed=4))
+
+    async def library() -> None:
+        async with IntervalsClient(sandbox.token(), governor=Unmetered()) as client:
+            assert str(client._http.base_url) == url
+            assert (await client.me.get()).id
+
+    with serving(sandbox) as url:
+        monkeypatch.setenv("INTERVALS_BASE_URL", url)
+        anyio.run(library)
+        quota = CliRunner(env={"INTERVALS_TOKEN": sandbox.token()}).invoke(main, ["quota"])
+        assert quota.exit_code == 0, quota.output
+        # The embedded sandbox wins over the variable: it is a default, not a contradiction.
+        demo = CliRunner().invoke(main, ["quota", "--sandbox"])
+        assert demo.exit_code == 0, demo.output
+    assert {e.path for e in sandbox.audit.entries} >= {"/me/", "/quota/"}
+
+
+def test_python_m_intervals_async_is_the_command() -> None:
+    shown = subprocess.run(
+        [sys.executable, "-m", "intervals_async", "collections"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    ).stdout
+    assert "time" in shown.split()
+
+
+def test_the_library_alone_installs_no_command_or_server() -> None:
+    """``pip install intervals-async`` brings httpx, anyio, attrs, cattrs and platformdirs: the
+    command's and the server's packages are extras."""
+    from importlib.metadata import requires
+
+    core = {
+        re.split(r"[<>=~! \[;]", r, maxsplit=1)[0].lower()
+        for r in requires("intervals-async") or []
+        if "extra ==" not in r
+    }
+    assert core == {"anyio", "attrs", "cattrs", "httpx", "platformdirs"}
+
+
+@pytest.mark.parametrize(
+    ("hidden", "args", "extra"),
+    [("click", ["quota"], "[cli]"), ("uvicorn", ["sandbox", "serve", "--port", "0"], "[server]")],
+)
+def test_without_its_extra_the_command_says_which_to_install(
+    hidden: str, args: list[str], extra: str
+) -> None:
+    probe = (
+        "import sys\n"
+        f"sys.modules[{hidden!r}] = None  # as if it were not installed\n"
+        "import importlib.util\n"
+        "real = importlib.util.find_spec\n"
+        f"importlib.util.find_spec = lambda n, *a: None if n == {hidden!r} else real(n, *a)\n"
+        "from intervals_async.cli import main\n"
+        f"main({args!r})\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 2, done.stderr
+    assert f"pip install 'intervals-async{extra}'" in done.stderr
+    assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr

@@ -28,7 +28,7 @@ from typing import Any, NoReturn, TypeVar
 
 import click
 
-from .._client import DEFAULT_BASE_URL, IntervalsClient
+from .._client import IntervalsClient, base_url_setting
 from .._exceptions import (
     AuthenticationError,
     IntervalsError,
@@ -146,7 +146,7 @@ class Connection:
         try:
             if self.sandbox and self.governor is None:
                 return embedded_governor()
-            root = SANDBOX_URL if self.sandbox else self.base_url or DEFAULT_BASE_URL
+            root = SANDBOX_URL if self.sandbox else base_url_setting(self.base_url)
             return RateGovernor(store=open_store(self.governor, server=server_of(root)))
         except ValueError as exc:
             fail(str(exc))
@@ -187,7 +187,7 @@ class Connection:
             try:
                 client = IntervalsClient(
                     self._token(),
-                    base_url=self.base_url or DEFAULT_BASE_URL,
+                    base_url=base_url_setting(self.base_url),
                     account=self.account,
                     governor=self._governor(),
                     **options,
@@ -211,7 +211,11 @@ def connection_options(command: F) -> F:
         help="Read the API token from this file (default: the INTERVALS_TOKEN variable).",
     )
     @click.option("--sandbox", is_flag=True, help="Use an embedded, seeded sandbox (no account).")
-    @click.option("--base-url", default=None, help="The API root (default: the real API).")
+    @click.option(
+        "--base-url",
+        default=None,
+        help="The API root (default: the INTERVALS_BASE_URL variable, else the real API).",
+    )
     @click.option(
         "--account",
         default="default",

@@ -15,7 +15,7 @@ from typing import Any
 import anyio
 import click
 
-from .._client import DEFAULT_BASE_URL
+from .._client import base_url_setting
 from ..governor import StoreStatus, open_store
 from ..governor._default import server_of
 from ._connect import emit_json, fail, governor_option, guarded
@@ -43,7 +43,7 @@ def status_command(
 ) -> None:
     """Each egress's window, each account's day and the processes waiting (spends nothing)."""
     try:
-        store = open_store(governor, server=server_of(base_url or DEFAULT_BASE_URL))
+        store = open_store(governor, server=server_of(base_url_setting(base_url)))
     except ValueError as exc:
         fail(str(exc))
 

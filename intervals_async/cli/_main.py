@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Sequence
 from typing import Any
 
@@ -155,6 +156,11 @@ def serve_command(
         )
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
+    if importlib.util.find_spec("uvicorn") is None:
+        fail(
+            "sandbox serve needs uvicorn, which comes with its extra: "
+            "pip install 'intervals-async[server]'"
+        )
     try:
         app = Sandbox(config)
         try:
