@@ -8,11 +8,14 @@ them per resource, and `verbs_of()` lets a test hold the composition to the reso
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import AsyncIterator, Mapping, Sequence
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any, ClassVar, Generic, Protocol, TypeVar
 
 from .. import _validate
+from .._clock import Clock
 from .._convert import envelope_int, structure
 from .._exceptions import DecodeError, InvalidParameter
 from .._gather import gather
@@ -63,10 +66,12 @@ M = TypeVar("M", bound=Model)
 
 
 class Caller(Protocol):
-    """What a namespace needs from the client: the request loop and the paging defaults."""
+    """What a namespace needs from the client: the request loop, the paging defaults and the
+    clock (a timer's "now")."""
 
     page_size: int
     concurrency: int
+    clock: Clock
 
     async def call(
         self,
@@ -533,9 +538,112 @@ class TimerResource(_List[Timer], _Get[Timer], _Create[Timer], _Update[Timer], _
 
     The list holds task timers only, as the API's does: ``generaltimers=True`` lists the general
     timers instead, ``gettimerinfo=True`` both. A person has at most one timer per task.
+
+    The workflow the API documents is one call each: :meth:`start`, :meth:`pause` (``time``
+    gains the run, ``starttime`` goes blank), :meth:`resume` (``starttime`` set again) and
+    :meth:`to_time` (a paused timer becomes a time entry, and is deleted).
     """
 
     model = Timer
+
+    async def start(
+        self, *, personid: int, taskid: int | None = None, name: str | None = None
+    ) -> Timer:
+        """Start a timer now, on the server's clock: a task timer with ``taskid``, else a
+        general one. ``name`` is its description."""
+        fields: dict[str, Any] = {"personid": personid, "taskid": taskid, "name": name}
+        return await self.create(**{k: v for k, v in fields.items() if v is not None})
+
+    async def pause(self, ident: int) -> Timer:
+        """Pause timer ``ident``: its ``time`` gains the seconds since it started, and its
+        ``starttime`` goes blank. A paused timer is returned as it is (no write)."""
+        timer = await self.get(self._ident(ident))
+        if timer.starttime is None:
+            return timer
+        # The run as the server counts it (``timelapsed``), where it says; else by our clock.
+        run = timer.timelapsed
+        if run is None:
+            now = dt.datetime.fromtimestamp(self._caller.clock.time(), dt.UTC)
+            run = max(0, int((now.replace(tzinfo=None) - timer.starttime).total_seconds()))
+        return await self.update(ident, time=(timer.time or 0) + run, starttime=None)
+
+    async def resume(self, ident: int) -> Timer:
+        """Run paused timer ``ident`` again from now (its ``time`` kept). A running timer is
+        returned as it is (no write)."""
+        timer = await self.get(self._ident(ident))
+        if timer.starttime is not None:
+            return timer
+        now = dt.datetime.fromtimestamp(self._caller.clock.time(), dt.UTC)
+        return await self.update(ident, starttime=now.replace(microsecond=0))
+
+    async def to_time(
+        self,
+        ident: int,
+        *,
+        worktypeid: int,
+        billable: bool,
+        date: dt.date | None = None,
+        description: str | None = None,
+        projectid: int | None = None,
+        moduleid: int | None = None,
+    ) -> Time:
+        """Turn paused timer ``ident`` into a time entry, then delete the timer (as the API
+        documents: a timer is applied once paused).
+
+        The entry's hours are the timer's seconds, to the hundredth of an hour (36 s); its task
+        is the timer's (a general timer needs ``projectid`` and ``moduleid``), its person the
+        timer's, its date ``date`` (default: today in UTC), its description ``description``
+        (default: the timer's name).
+
+        Raises:
+            InvalidParameter: a bad value (before any request), a running timer, or a general
+                timer without project and module (before any write).
+        """
+        given: dict[str, Any] = {"worktypeid": worktypeid, "billable": billable, "date": date}
+        given |= {"description": description, "projectid": projectid, "moduleid": moduleid}
+        entry_spec = resource("time")
+        assert entry_spec is not None
+        _validate.body(entry_spec, {k: v for k, v in given.items() if v is not None}, create=False)
+        timer = await self.get(self._ident(ident))
+        if timer.starttime is not None:
+            raise InvalidParameter(
+                f"timer {ident} is running: pause it first (timer.pause), then log it",
+                resource="timer",
+                parameter="id",
+            )
+        if timer.taskid is None and (projectid is None or moduleid is None):
+            raise InvalidParameter(
+                f"timer {ident} is a general timer: its time entry needs a projectid and a "
+                "moduleid",
+                resource="time",
+                parameter="projectid" if projectid is None else "moduleid",
+            )
+        seconds = Decimal(timer.time or 0)
+        today = dt.datetime.fromtimestamp(self._caller.clock.time(), dt.UTC).date()
+        fields = {
+            "personid": timer.personid,
+            "taskid": timer.taskid,
+            "projectid": projectid,
+            "moduleid": moduleid,
+            "worktypeid": worktypeid,
+            "billable": billable,
+            "date": date or today,
+            "time": (seconds / 3600).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP),
+            "description": description if description is not None else timer.name,
+        }
+        payload = _validate.body(
+            entry_spec, {k: v for k, v in fields.items() if v is not None}, create=True
+        )
+        answer = await self._caller.call("POST", "/time/", json=payload)
+        record = answer.get("time")
+        if isinstance(record, list) and len(record) == 1:
+            record = record[0]
+        try:
+            entry = structure(record, Time)
+        except ValueError as exc:
+            raise DecodeError(f"/time/: {exc}") from exc
+        await self.delete(ident)
+        return entry
 
 
 class WorkTypeResource(_List[WorkType], _Get[WorkType]):
