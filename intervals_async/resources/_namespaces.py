@@ -539,9 +539,9 @@ class TimerResource(_List[Timer], _Get[Timer], _Create[Timer], _Update[Timer], _
     The list holds task timers only, as the API's does: ``generaltimers=True`` lists the general
     timers instead, ``gettimerinfo=True`` both. A person has at most one timer per task.
 
-    The workflow the API documents is one call each: :meth:`start`, :meth:`pause` (``time``
-    gains the run, ``starttime`` goes blank), :meth:`resume` (``starttime`` set again) and
-    :meth:`to_time` (a paused timer becomes a time entry, and is deleted).
+    The workflow the API documents is one call each: `start()`, `pause()` (``time``
+    gains the run, ``starttime`` goes blank), `resume()` (``starttime`` set again) and
+    `to_time()` (a paused timer becomes a time entry, and is deleted).
     """
 
     model = Timer
