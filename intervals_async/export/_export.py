@@ -489,13 +489,14 @@ class Export:
                 not sink.progress.get(n, Progress()).done for n in self._names or ()
             )
             if unfinished and budget - self._sent() < 1:
-                which = "max_requests" if max_requests is not None and max_requests <= 0 else ""
+                short = max_requests is not None and max_requests - self._sent() < 1
+                which = "max_requests" if short else "reserve"
                 raise InvalidParameter(
                     f"the budget leaves no request, and the export needs at least 1 to go on "
                     f"(2 to write a first page where /me/ must say which collections to read): "
-                    f"{'raise max_requests' if which else 'lower the reserve'}",
+                    f"{'raise max_requests' if short else 'lower the reserve'}",
                     resource=", ".join(self._names or self._resources or ["export"]),
-                    parameter=which or "reserve",
+                    parameter=which,
                 )
             walk = _Walk(self, sink, budget, progress, left)
             stopped: str | None = None
