@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from intervals_async import InvalidParameter, NotFound
+from intervals_async import ConnectionFailed, InvalidParameter, NotFound, RetryPolicy
 from intervals_async.governor import Unmetered
 from intervals_async.sandbox import Sandbox
 
@@ -100,3 +100,46 @@ async def test_bad_input_costs_no_request(
         await getattr(client.timer, call)(**kwargs)
     assert raised.value.parameter == parameter
     assert len(auto_sandbox.audit) == 0
+
+
+async def test_a_timer_that_cannot_be_deleted_after_logging_says_its_entry_exists(
+    auto_sandbox: Sandbox, api: Api, auto_clock: AutoClock
+) -> None:
+    """The entry is made; the timer's DELETE fails: the error says not to log it again."""
+    import httpx
+
+    class NoDeletes(httpx.AsyncBaseTransport):
+        def __init__(self, inner: httpx.AsyncBaseTransport) -> None:
+            self.inner = inner
+
+        async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+            if request.method == "DELETE":
+                raise httpx.ConnectError("the network went away")
+            return await self.inner.handle_async_request(request)
+
+    client = api(
+        auto_sandbox,
+        cache=False,
+        governor=Unmetered(),
+        transport=NoDeletes(auto_sandbox.transport()),
+        retry=RetryPolicy(attempts=1),
+    )
+    me = await client.me.get()
+    timer = await client.timer.start(personid=me.id)
+    auto_clock.advance(600)
+    await client.timer.pause(timer.id)
+    module = next(iter(auto_sandbox.accounts["demo"].table("projectmodule").values()))
+    worktype = min(auto_sandbox.accounts["demo"].table("worktype"))
+    with pytest.raises(ConnectionFailed) as raised:
+        await client.timer.to_time(
+            timer.id,
+            worktypeid=worktype,
+            billable=True,
+            projectid=module["projectid"],
+            moduleid=module["moduleid"],
+        )
+    (note,) = raised.value.__notes__
+    entries = [e for e in auto_sandbox.accounts["demo"].table("time").values() if e["time"]]
+    created = max(e["id"] for e in entries)
+    assert f"time entry {created} was created from timer {timer.id}" in note
+    assert "do not log it again" in note

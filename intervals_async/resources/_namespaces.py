@@ -17,7 +17,7 @@ from typing import Any, ClassVar, Generic, Protocol, TypeVar
 from .. import _validate
 from .._clock import Clock
 from .._convert import envelope_int, structure
-from .._exceptions import DecodeError, InvalidParameter
+from .._exceptions import DecodeError, IntervalsError, InvalidParameter
 from .._gather import gather
 from .._pager import Pager, in_id_order, walks_by_id
 from .._wire import MAX_INT
@@ -642,7 +642,15 @@ class TimerResource(_List[Timer], _Get[Timer], _Create[Timer], _Update[Timer], _
             entry = structure(record, Time)
         except ValueError as exc:
             raise DecodeError(f"/time/: {exc}") from exc
-        await self.delete(ident)
+        try:
+            await self.delete(ident)
+        except IntervalsError as exc:
+            # The entry exists: logging the timer again would count its time twice.
+            exc.add_note(
+                f"time entry {entry.id} was created from timer {ident}: delete the timer, "
+                "do not log it again"
+            )
+            raise
         return entry
 
 
