@@ -42,9 +42,8 @@ from ._plan import CollectionCost as CollectionCost
 from ._plan import CostPlan as CostPlan
 from ._plan import plan_cost as plan_cost
 from ._retry import RetryPolicy as RetryPolicy
+from ._version import __version__ as __version__
 from .governor import Priority as Priority
-
-__version__ = "0.1.0.dev0"
 
 __all__ = [
     "APIError",
@@ -53,10 +52,10 @@ __all__ = [
     "BadRequest",
     "CachePolicy",
     "ClientStatistics",
-    "CollectionCost",
-    "CostPlan",
     "Clock",
+    "CollectionCost",
     "ConnectionFailed",
+    "CostPlan",
     "DailyQuotaExceeded",
     "DecodeError",
     "GovernorTimeout",

@@ -36,6 +36,7 @@ from ._exceptions import (
     error_class,
 )
 from ._retry import RetryPolicy
+from ._version import __version__
 from .governor import Governor, Outcome, Priority, RateGovernor, shared_governor
 from .governor._default import server_of
 from .models import Quota
@@ -689,6 +690,4 @@ def _is_loopback(host: str) -> bool:
 
 
 def _user_agent() -> str:
-    from . import __version__
-
     return f"intervals-async/{__version__} httpx/{httpx.__version__}"

@@ -18,10 +18,10 @@ def test_package_exports() -> None:
         "BadRequest",
         "CachePolicy",
         "ClientStatistics",
-        "CollectionCost",
-        "CostPlan",
         "Clock",
+        "CollectionCost",
         "ConnectionFailed",
+        "CostPlan",
         "DailyQuotaExceeded",
         "DecodeError",
         "GovernorTimeout",
@@ -58,6 +58,12 @@ def test_package_exports() -> None:
         assert name == "__version__" or exported.__doc__, f"{name} has no docstring"
 
 
+def test_the_version_lives_in_one_place() -> None:
+    from importlib.metadata import version
+
+    assert version("intervals-async") == intervals_async.__version__
+
+
 def test_every_exception_is_an_intervals_error() -> None:
     for name in intervals_async.__all__:
         exported = getattr(intervals_async, name)
@@ -74,6 +80,7 @@ def test_models_and_governor_exports() -> None:
     assert governor.__all__ == [
         "AccountStatus",
         "EgressStatus",
+        "EventKind",
         "Governor",
         "GovernorEvent",
         "GovernorStatistics",
@@ -130,6 +137,8 @@ def test_export_exports() -> None:
         "OutputError",
         "ResourcePlan",
         "ResourceSync",
+        "Stop",
+        "SyncMode",
         "SyncResult",
         "readable_resources",
     ]

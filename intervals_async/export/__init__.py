@@ -14,9 +14,11 @@ from ._export import ExportProgress as ExportProgress
 from ._export import ExportResult as ExportResult
 from ._export import OutputError as OutputError
 from ._export import ResourcePlan as ResourcePlan
+from ._export import Stop as Stop
 from ._export import readable_resources as readable_resources
 from ._mirror import Mirror as Mirror
 from ._mirror import ResourceSync as ResourceSync
+from ._mirror import SyncMode as SyncMode
 from ._mirror import SyncResult as SyncResult
 from ._sinks import Format as Format
 
@@ -31,6 +33,8 @@ __all__ = [
     "OutputError",
     "ResourcePlan",
     "ResourceSync",
+    "Stop",
+    "SyncMode",
     "SyncResult",
     "readable_resources",
 ]

@@ -14,6 +14,7 @@ reads the last record written again, and steps back until it finds it or one bef
 from __future__ import annotations
 
 import contextlib
+import enum
 import math
 import shutil
 import sqlite3
@@ -48,6 +49,7 @@ __all__ = [
     "ExportResult",
     "OutputError",
     "ResourcePlan",
+    "Stop",
     "collection",
     "readable_resources",
     "walk_filters",
@@ -166,6 +168,13 @@ class ExportProgress:
     counted: bool = True
 
 
+class Stop(enum.StrEnum):
+    """Why an export run stopped before the end (each equal to its string)."""
+
+    BUDGET = "budget"  # max_requests or the reserve
+    DAILY_QUOTA = "daily quota"  # the day's quota is spent: run again after resets_at
+
+
 @attrs.frozen
 class ExportResult:
     """What an export run did.
@@ -174,8 +183,7 @@ class ExportResult:
         complete: whether every record of every collection is written.
         records: records written per collection (earlier runs included).
         requests: requests this run sent (planning included).
-        stopped: why the run stopped early: ``"budget"`` (``max_requests`` or the reserve) or
-            ``"daily quota"``; ``None`` when complete.
+        stopped: why the run stopped early (see `Stop`); ``None`` when complete.
         files: the output files.
         resets_at: when the quota resets, where the run stopped for it.
     """
@@ -183,7 +191,7 @@ class ExportResult:
     complete: bool
     records: Mapping[str, int]
     requests: int
-    stopped: str | None
+    stopped: Stop | None
     files: tuple[Path, ...]
     resets_at: datetime | None = None
 
@@ -499,7 +507,7 @@ class Export:
                     parameter=which,
                 )
             walk = _Walk(self, sink, budget, progress, left)
-            stopped: str | None = None
+            stopped: Stop | None = None
             resets_at = None
             with writing(sink.path):
                 try:
@@ -509,12 +517,12 @@ class Export:
                     walk.started(names or [])
                     for name in names if names is not None else ():
                         if not await walk.collection(name):
-                            stopped = "budget"
+                            stopped = Stop.BUDGET
                             break
                     if names is None:
-                        stopped = "budget"
+                        stopped = Stop.BUDGET
                 except DailyQuotaExceeded as error:
-                    stopped, resets_at = "daily quota", error.reset_at
+                    stopped, resets_at = Stop.DAILY_QUOTA, error.reset_at
         finally:
             plan, files, records = self._plan, sink.files(), dict(sink.progress)
             self._close(discard=made)  # a next run plans afresh from the checkpoint

@@ -26,6 +26,7 @@ Per collection, each run does the cheapest thing that keeps the mirror exact:
 from __future__ import annotations
 
 import json
+import enum
 import sqlite3
 from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
@@ -45,11 +46,20 @@ from ._records import ident
 if TYPE_CHECKING:
     from .._client import IntervalsClient
 
-__all__ = ["CHANGING", "Mirror", "ResourceSync", "SyncResult"]
+__all__ = ["CHANGING", "Mirror", "ResourceSync", "SyncMode", "SyncResult"]
 
 CHANGING = ("task", "time", "tasknote")  # in this order: task titles feed time, time feeds tasks
 _NOTE_WINDOW = timedelta(days=7)  # tasknote ranges without taskid may span at most 7 days
 _BATCH = 100  # ids per request when reading records again by id
+
+
+class SyncMode(enum.StrEnum):
+    """How a sync run brought one collection up to date (each equal to its string)."""
+
+    FULL = "full"  # read whole
+    CHANGES = "changes"  # what changed since the watermark
+    FOLLOW_UP = "follow-up"  # read again for another collection's sake
+    CACHED = "cached"  # fresh enough: nothing asked
 
 
 @attrs.frozen
@@ -58,10 +68,9 @@ class ResourceSync:
 
     Args:
         resource: the collection.
-        mode: ``"full"`` (read whole), ``"changes"`` (what changed since the watermark),
-            ``"follow-up"`` (records read again because another collection's changes made them
-            stale: a task's hours, the task title its entries show) or ``"cached"`` (fresh
-            enough: nothing asked).
+        mode: how (see `SyncMode`; a follow-up reads records again because another
+            collection's changes made them stale: a task's hours, the task title its entries
+            show).
         upserted: rows written that were new or changed (the records a ``changes`` run reads
             again for its overlap, unchanged, are not counted).
         deleted: rows removed because the API no longer has them.
@@ -69,7 +78,7 @@ class ResourceSync:
     """
 
     resource: str
-    mode: str
+    mode: SyncMode
     upserted: int
     deleted: int
     requests: int
@@ -323,13 +332,13 @@ class _Run:
         state = self._store.state(name)
         now = self._client.clock.time()
         if full or not state:
-            mode, upserted, deleted = "full", *await self._full(name, state, now)
+            mode, upserted, deleted = SyncMode.FULL, *await self._full(name, state, now)
         elif name in CHANGING:
-            mode, upserted, deleted = "changes", *await self._changes(name, state)
+            mode, upserted, deleted = SyncMode.CHANGES, *await self._changes(name, state)
         elif now - state.get("refreshed", 0.0) >= self._mirror._refresh_after:
-            mode, upserted, deleted = "full", *await self._full(name, state, now)
+            mode, upserted, deleted = SyncMode.FULL, *await self._full(name, state, now)
         else:
-            mode, upserted, deleted = "cached", 0, 0
+            mode, upserted, deleted = SyncMode.CACHED, 0, 0
         return ResourceSync(name, mode, upserted, deleted, self._mirror._sent() - sent)
 
     async def _full(self, name: str, state: dict[str, Any], now: float) -> tuple[int, int]:
@@ -409,7 +418,7 @@ class _Run:
             async for records in self._pages(name, **{by: list(values[start : start + _BATCH])}):
                 upserted += len(records)
                 await self._write(name, records, state)
-        return ResourceSync(name, "follow-up", upserted, 0, self._mirror._sent() - sent)
+        return ResourceSync(name, SyncMode.FOLLOW_UP, upserted, 0, self._mirror._sent() - sent)
 
 
 def _newest(records: Sequence[Model], watermark: str | None) -> str | None:

@@ -19,6 +19,7 @@ from ._seam import Outcome as Outcome
 from ._seam import Permit as Permit
 from ._seam import Priority as Priority
 from ._seam import Unmetered as Unmetered
+from ._shell import EventKind as EventKind
 from ._shell import GovernorEvent as GovernorEvent
 from ._shell import GovernorStatistics as GovernorStatistics
 from ._shell import RateGovernor as RateGovernor
@@ -35,6 +36,7 @@ from ._store import View as View
 __all__ = [
     "AccountStatus",
     "EgressStatus",
+    "EventKind",
     "Governor",
     "GovernorEvent",
     "GovernorStatistics",

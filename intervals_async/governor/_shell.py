@@ -18,6 +18,7 @@ such reservation per egress.
 from __future__ import annotations
 
 import collections
+import enum
 import itertools
 import logging
 from collections.abc import Callable
@@ -75,21 +76,28 @@ class GovernorStatistics:
     clock_offset: float
 
 
+class EventKind(enum.StrEnum):
+    """What a :class:`GovernorEvent` tells (each equal to its string, ``"wait"``...)."""
+
+    WAIT = "wait"  # a request must wait
+    THROTTLE = "throttle"  # a code 12 (or a Retry-After) started a cooldown
+    RETRY = "retry"  # the client retries a request
+    QUOTA_SYNC = "quota_sync"  # the day was reconciled with /quota/
+
+
 @attrs.frozen
 class GovernorEvent:
     """What a hook is told.
 
     Args:
-        kind: ``"wait"`` (a request must wait), ``"throttle"`` (a code 12 started a cooldown),
-            ``"retry"`` (the client retries a request) or ``"quota_sync"`` (the day was
-            reconciled with ``/quota/``).
+        kind: what happened (see `EventKind`).
         account: the account concerned.
         egress: the egress identity concerned.
         until: for ``wait`` and ``throttle``, when it ends (epoch seconds), if known.
         detail: a human-readable reason.
     """
 
-    kind: str
+    kind: EventKind
     account: str
     egress: str
     until: float | None = None
@@ -311,7 +319,7 @@ class RateGovernor:
                         f"no slot for {account!r} on {egress!r} before the deadline",
                         available_at=_when(until),
                     )
-                self._emit("wait", account, egress, until)
+                self._emit(EventKind.WAIT, account, egress, until)
                 if until - now > 1.0:
                     logger.info(
                         "waiting %.1f s for a slot on %s (%d requests wait)",
@@ -380,7 +388,7 @@ class RateGovernor:
         if cooldown > 0:
             until = outcome.completed_at + cooldown
             self._throttled(permit.egress, outcome, until)
-            self._emit("throttle", permit.account, permit.egress, until)
+            self._emit(EventKind.THROTTLE, permit.account, permit.egress, until)
         if queue is not None:
             self._wake(queue)
 
@@ -411,7 +419,7 @@ class RateGovernor:
 
     def retrying(self, account: str, egress: str, reason: str, delay: float) -> None:
         """The client is about to retry a request (for the hooks)."""
-        self._emit("retry", account, egress, self.clock.time() + delay, reason)
+        self._emit(EventKind.RETRY, account, egress, self.clock.time() + delay, reason)
 
     # -- the server's view ----------------------------------------------------------------------
 
@@ -427,7 +435,9 @@ class RateGovernor:
             limit,
             before,
         )
-        self._emit("quota_sync", account, "", None, f"used {day.day_used} of {day.day_limit}")
+        self._emit(
+            EventKind.QUOTA_SYNC, account, "", None, f"used {day.day_used} of {day.day_limit}"
+        )
         for queue in self._queues.values():
             self._wake(queue)
 
@@ -502,7 +512,7 @@ class RateGovernor:
             queue.head.rouse()
 
     def _emit(
-        self, kind: str, account: str, egress: str, until: float | None, detail: str = ""
+        self, kind: EventKind, account: str, egress: str, until: float | None, detail: str = ""
     ) -> None:
         if not self.hooks:
             return

@@ -46,6 +46,7 @@ from ._work import Time as Time
 from ._work import Timer as Timer
 
 __all__ = [
+    "MODELS",
     "Client",
     "ContactDescriptor",
     "ContactType",
@@ -55,7 +56,6 @@ __all__ = [
     "InvoiceItem",
     "InvoiceNote",
     "InvoiceTerm",
-    "MODELS",
     "Me",
     "Milestone",
     "MilestoneNote",
