@@ -108,7 +108,7 @@ async def test_after_edits_the_mirror_matches_the_api_exactly(
     await client.tasknote.create(taskid=task.id, note="A new note", public=True)
     auto_clock.advance(60)
     result = await Mirror(client, path).sync()
-    by = {(r.resource, r.mode): r for r in result.resources}
+    by = {(r.resource, str(r.mode)): r for r in result.resources}
     assert by[("time", "changes")].deleted == 1
     for name in ("time", "task", "tasknote", "project"):
         await _matches(client, path, name)

@@ -77,7 +77,7 @@ class GovernorStatistics:
 
 
 class EventKind(enum.StrEnum):
-    """What a :class:`GovernorEvent` tells (each equal to its string, ``"wait"``...)."""
+    """What a `GovernorEvent` tells (each equal to its string, ``"wait"``...)."""
 
     WAIT = "wait"  # a request must wait
     THROTTLE = "throttle"  # a code 12 (or a Retry-After) started a cooldown
