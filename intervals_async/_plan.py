@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -105,7 +105,7 @@ async def plan_cost(
         requests = requests_for(listcount, size) if paged else 1
         costs.append(CollectionCost(name, dict(filters), listcount, requests))
     quota = await client.quota()
-    reset = quota.next_reset.replace(tzinfo=UTC) if quota.next_reset else None
+    reset = quota.resets_at
     return CostPlan(
         collections=tuple(costs),
         requests=sum(c.requests for c in costs),

@@ -99,6 +99,7 @@ def test_me_and_quota() -> None:
     )
     assert (quota.quota, quota.used, quota.exceeded) == (6000, 91, False)
     assert quota.next_reset == dt.datetime(2026, 5, 9)
+    assert quota.resets_at == dt.datetime(2026, 5, 9, tzinfo=dt.UTC)  # aware, as the SDK's are
 
 
 @pytest.mark.parametrize("value", [200, "200", 375922, "375922"])

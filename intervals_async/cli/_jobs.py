@@ -368,7 +368,7 @@ def quota_command(connection: Connection, as_json: bool, debug: bool) -> None:
         async with connection.client() as client:
             quota = await client.quota()
         left = None if quota.quota is None or quota.used is None else quota.quota - quota.used
-        reset = quota.next_reset.replace(tzinfo=UTC) if quota.next_reset else None
+        reset = quota.resets_at
         if as_json:
             emit_json({"quota": quota.quota, "used": quota.used, "left": left, "resets_at": reset})
         else:

@@ -445,7 +445,7 @@ class Export:
             planning=planning,
             page_size=self._page_size,
             quota_left=quota_left(quota),
-            resets_at=quota.next_reset.replace(tzinfo=UTC) if quota.next_reset else None,
+            resets_at=quota.resets_at,
         )
         return self._plan
 

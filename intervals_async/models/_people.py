@@ -126,3 +126,9 @@ class Quota(Model):
     next_reset: dt.datetime | None = None
     business_day: dt.datetime | None = None
     exceeded: bool | None = None
+
+    @property
+    def resets_at(self) -> dt.datetime | None:
+        """``next_reset`` as an aware UTC datetime (the API writes it in GMT, without a zone),
+        like the SDK's other ``resets_at``."""
+        return None if self.next_reset is None else self.next_reset.replace(tzinfo=dt.UTC)
