@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import collections
+import contextlib
 import copy
 import email.utils
 import ipaddress
 import logging
 import os
 import tempfile
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import AsyncGenerator, Awaitable, Callable, Mapping
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
-from typing import Any, NoReturn, TypeVar
+from typing import Any, NoReturn, TypeVar, cast
 
 import anyio
 import attrs
@@ -558,13 +559,16 @@ class IntervalsClient:
                 f"({cap})"
             )
         body = bytearray()
-        async for chunk in response.aiter_bytes():
-            body += chunk
-            if len(body) > cap:
-                raise ResponseTooLarge(
-                    f"{where}: the answer holds more than {cap} bytes (max_body_size); "
-                    "stopped reading"
-                )
+        # Closed when reading stops early, too: the stream is not left for the collector.
+        stream = cast("AsyncGenerator[bytes, None]", response.aiter_bytes())  # typed loosely
+        async with contextlib.aclosing(stream) as chunks:
+            async for chunk in chunks:
+                body += chunk
+                if len(body) > cap:
+                    raise ResponseTooLarge(
+                        f"{where}: the answer holds more than {cap} bytes (max_body_size); "
+                        "stopped reading"
+                    )
         return bytes(body)
 
     async def _envelope(self, response: httpx.Response) -> dict[str, Any]:

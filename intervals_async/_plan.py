@@ -8,10 +8,9 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ._exceptions import InvalidParameter
 from ._pager import requests_for
+from ._validate import collection
 from .models import Quota
-from .resources import resource
 
 if TYPE_CHECKING:
     from ._client import IntervalsClient
@@ -64,10 +63,7 @@ class CostPlan:
 async def probe(client: IntervalsClient, name: str, filters: Mapping[str, Any]) -> int:
     """How many records of collection ``name`` match ``filters``: a page of one record (one
     request; a collection without paging comes whole with it)."""
-    spec = resource(name)
-    if spec is None or "GET" not in spec.collection or name in ("me", "quota"):
-        raise InvalidParameter(f"{name!r} is not a collection to read", resource=name)
-    paged = spec.filter("limit") is not None
+    paged = collection(name).filter("limit") is not None
     page = await getattr(client, name).list(**({**filters, "limit": 1} if paged else filters))
     listcount: int = page.listcount
     return listcount
@@ -99,17 +95,15 @@ async def plan_cost(
     size = page_size or client.page_size
     costs = []
     for name, filters in collections.items():
-        spec = resource(name)
         listcount = await probe(client, name, filters)
-        paged = spec is not None and spec.filter("limit") is not None
+        paged = collection(name).filter("limit") is not None
         requests = requests_for(listcount, size) if paged else 1
         costs.append(CollectionCost(name, dict(filters), listcount, requests))
     quota = await client.quota()
-    reset = quota.resets_at
     return CostPlan(
         collections=tuple(costs),
         requests=sum(c.requests for c in costs),
         page_size=size,
         quota_left=quota_left(quota),
-        resets_at=reset,
+        resets_at=quota.resets_at,
     )

@@ -19,9 +19,9 @@ import httpx
 from . import _wire
 from ._convert import wire_value
 from ._exceptions import InvalidParameter
-from .resources import Field, Filter, Kind, Resource
+from .resources import RESOURCES, Field, Filter, Kind, Resource, resource
 
-__all__ = ["MAX_QUERY_LENGTH", "body", "positive", "query", "shown", "suggest"]
+__all__ = ["MAX_QUERY_LENGTH", "body", "collection", "positive", "query", "shown", "suggest"]
 
 _SORT_DIRECTIONS = ("ASC", "DESC")
 # The longest query string sent: common front servers refuse request lines beyond 8 KB (Apache's
@@ -96,6 +96,18 @@ def body(spec: Resource, fields: Mapping[str, Any], *, create: bool) -> dict[str
     elif not payload:
         raise InvalidParameter(f"an update of a {spec.name} needs a field", resource=spec.name)
     return payload
+
+
+def collection(name: str) -> Resource:
+    """The collection called ``name`` (see `Resource.listed`), or `InvalidParameter` before
+    any request."""
+    spec = resource(name)
+    if spec is None or not spec.listed:
+        names = [r.name for r in RESOURCES if r.listed]
+        raise InvalidParameter(
+            f"{name!r} is not a collection to read{suggest(name, names)}", resource=name
+        )
+    return spec
 
 
 def positive(resource: str, option: str, value: Any) -> int:
@@ -174,21 +186,20 @@ def _check(spec: Resource, name: str, kind: Kind, value: Any, none: bool) -> Any
             parameter=name,
         )
     if kind is Kind.INT:
-        least = _LEAST.get(name, 0)
+        least, says = _LEAST.get(name, (0, "an id"))
         if checked < least and not (none and checked == -1):
             hint = " (-1, meaning 'none', is the only negative value it takes)" if none else ""
             raise InvalidParameter(
-                f"{spec.name} {name!r} takes {_LEAST_SAYS.get(name, 'an id')}, "
-                f"not {shown(value)}{hint}",
+                f"{spec.name} {name!r} takes {says}, not {shown(value)}{hint}",
                 resource=spec.name,
                 parameter=name,
             )
     return checked
 
 
-# The paging filters' lower bounds; every other integer is an id (0 or more, or -1 for "none").
-_LEAST = {"limit": 1}
-_LEAST_SAYS = {"limit": "a page size of at least 1", "offset": "an offset of 0 or more"}
+# The paging filters' lower bounds, and how to say them; every other integer is an id (0 or
+# more, or -1 for "none").
+_LEAST = {"limit": (1, "a page size of at least 1"), "offset": (0, "an offset of 0 or more")}
 
 _EXPECTED = {
     Kind.INT: "an int",
@@ -286,9 +297,9 @@ def _number(value: Any) -> Decimal | None:
         return None
     if number.is_zero():
         return Decimal(0)
-    digits, exponent = number.as_tuple().digits, int(number.as_tuple().exponent)
-    trailing = len(digits) - len("".join(map(str, digits)).rstrip("0"))
-    places = max(0, -(exponent + trailing))
+    _, digits, exponent = number.as_tuple()
+    trailing = len(digits) - len("".join(map(str, digits)).rstrip("0"))  # zeros add no place
+    places = max(0, -(int(exponent) + trailing))
     if number.adjusted() >= _wire.DECIMAL_DIGITS or places > _wire.DECIMAL_PLACES:
         raise _Refused(
             f"takes a number of at most {_wire.DECIMAL_DIGITS} digits before the point and "

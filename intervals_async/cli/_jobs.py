@@ -65,7 +65,7 @@ def _filters(items: tuple[str, ...]) -> dict[str, dict[str, Any]]:
 
 def _collections() -> list[str]:
     """The collections one may name to export or sync."""
-    return [r.name for r in RESOURCES if "GET" in r.collection and r.name not in ("me", "quota")]
+    return [r.name for r in RESOURCES if r.listed]
 
 
 def _complete_collections(

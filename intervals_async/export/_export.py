@@ -27,6 +27,7 @@ import anyio
 import attrs
 
 from .. import _validate
+from .._validate import collection
 from .._exceptions import DailyQuotaExceeded, IntervalsError, InvalidParameter
 from .._gather import gather
 from .._pager import Fetch, Pager, in_id_order, requests_for, walks_by_id
@@ -202,22 +203,10 @@ def readable_resources(group: Group) -> list[str]:
     return [
         r.name
         for r in RESOURCES
-        if group in r.collection.get("GET", frozenset())
-        and r.name not in ("me", "quota")
+        if r.listed
+        and group in r.collection["GET"]
         and not any(f.required for f in r.filters)
     ]
-
-
-def collection(name: str) -> Resource:
-    """The collection called ``name``, or `InvalidParameter` before any request."""
-    spec = resource(name)
-    if spec is None or "GET" not in spec.collection or name in ("me", "quota"):
-        names = [r.name for r in RESOURCES if "GET" in r.collection and r.name not in ("me", "quota")]
-        raise InvalidParameter(
-            f"{name!r} is not a collection to read{_validate.suggest(name, names)}",
-            resource=name,
-        )
-    return spec
 
 
 def walk_filters(name: str, filters: Mapping[str, Any]) -> dict[str, Any]:
@@ -492,10 +481,7 @@ class Export:
             left = quota_left(quota)
             if reserve and left is not None:
                 budget = min(budget, self._sent() + left - reserve)
-            unfinished = self._names is None and not _finished(sink, self._resources)
-            unfinished = unfinished or any(
-                not sink.progress.get(n, Progress()).done for n in self._names or ()
-            )
+            unfinished = not _finished(sink, self._names or self._resources)
             if unfinished and budget - self._sent() < 1:
                 short = max_requests is not None and max_requests - self._sent() < 1
                 which = "max_requests" if short else "reserve"

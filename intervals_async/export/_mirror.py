@@ -275,26 +275,36 @@ class _Run:
         records: Sequence[Model],
         state: Mapping[str, Any],
         keep: set[int] | None = None,
+        changed: Sequence[Model] | None = None,
     ) -> int:
+        """Write ``records`` (``changed``: those of them new or modified, where known) with
+        ``state``; delete the rows not in ``keep``; the number deleted."""
         gone = [] if keep is None else self._store.absent(name, keep)
-        self._notice(name, records, gone)
+        self._notice(name, records, gone, changed)
         model = getattr(self._client, name).model
         await anyio.to_thread.run_sync(
             lambda: self._store.write(name, model, records, state, delete=gone)
         )
         return len(gone)
 
-    def _changed(self, name: str, records: Sequence[Model]) -> int:
-        """How many of ``records`` are new to the mirror or modified since it stored them."""
+    def _changed(self, name: str, records: Sequence[Model]) -> list[Model]:
+        """Those of ``records`` new to the mirror or modified since it stored them (the rest
+        are read again by an overlap)."""
         stamps = self._store.column(name, "datemodified", [ident(r) for r in records])
-        return sum(
-            1
+        return [
+            r
             for r in records
             if (stamp := getattr(r, "datemodified", None)) is None
             or stamps.get(ident(r)) != stamp.isoformat()
-        )
+        ]
 
-    def _notice(self, name: str, records: Sequence[Model], gone: Sequence[int]) -> None:
+    def _notice(
+        self,
+        name: str,
+        records: Sequence[Model],
+        gone: Sequence[int],
+        changed: Sequence[Model] | None,
+    ) -> None:
         """Remember what other collections must read again because of these records (written
         or, for ``gone``, deleted)."""
         ids = [ident(r) for r in records]
@@ -309,17 +319,11 @@ class _Run:
                 if t.id in titles and (titles[t.id] != t.title or projects[t.id] != t.projectid)
             )
         if name == "time":
-            entries = cast("Sequence[Time]", records)
             # Only entries that really changed (read again by the overlap, most did not).
-            stamps = self._store.column("time", "datemodified", ids)
-            changed = [
-                e
-                for e in entries
-                if e.datemodified is None or stamps.get(e.id) != e.datemodified.isoformat()
-            ]
-            before = self._store.column("time", "taskid", [*(e.id for e in changed), *gone])
+            entries = cast("Sequence[Time]", self._changed(name, records) if changed is None else changed)
+            before = self._store.column("time", "taskid", [*(e.id for e in entries), *gone])
             self._timed_tasks.update(t for t in before.values() if t is not None)
-            self._timed_tasks.update(e.taskid for e in changed if e.taskid is not None)
+            self._timed_tasks.update(e.taskid for e in entries if e.taskid is not None)
 
     async def _pages(self, name: str, **filters: Any) -> AsyncIterator[Sequence[Model]]:
         """Every matching record, a page at a time, in id order where the API sorts by id."""
@@ -362,11 +366,12 @@ class _Run:
         upserted = 0
         for filters in self._change_windows(name, watermark):
             async for records in self._pages(name, **filters):
-                upserted += self._changed(name, records)  # the overlap's re-reads are not news
+                changed = self._changed(name, records)  # the overlap's re-reads are not news
+                upserted += len(changed)
                 watermark = _newest(records, watermark)
                 # The old watermark until every change is in: pages come in id order, not in
                 # order of change, so a newer stamp seen early says nothing of later pages.
-                await self._write(name, records, state)
+                await self._write(name, records, state, changed=changed)
         state = {**state, "watermark": watermark}
         await self._write(name, [], state)
         if name == "tasknote":

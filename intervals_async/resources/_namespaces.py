@@ -601,9 +601,11 @@ class TimerResource(_List[Timer], _Get[Timer], _Create[Timer], _Update[Timer], _
         """
         given: dict[str, Any] = {"worktypeid": worktypeid, "billable": billable, "date": date}
         given |= {"description": description, "projectid": projectid, "moduleid": moduleid}
-        entry_spec = resource("time")
-        assert entry_spec is not None
-        _validate.body(entry_spec, {k: v for k, v in given.items() if v is not None}, create=False)
+        entries = TimeResource(self._caller, "time")
+        # The caller's values checked now, before the timer is read (the rest are the timer's).
+        _validate.body(
+            entries._spec, {k: v for k, v in given.items() if v is not None}, create=False
+        )
         timer = await self.get(self._ident(ident))
         if timer.starttime is not None:
             raise InvalidParameter(
@@ -631,17 +633,7 @@ class TimerResource(_List[Timer], _Get[Timer], _Create[Timer], _Update[Timer], _
             "time": (seconds / 3600).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP),
             "description": description if description is not None else timer.name,
         }
-        payload = _validate.body(
-            entry_spec, {k: v for k, v in fields.items() if v is not None}, create=True
-        )
-        answer = await self._caller.call("POST", "/time/", json=payload)
-        record = answer.get("time")
-        if isinstance(record, list) and len(record) == 1:
-            record = record[0]
-        try:
-            entry = structure(record, Time)
-        except ValueError as exc:
-            raise DecodeError(f"/time/: {exc}") from exc
+        entry = await entries.create(**{k: v for k, v in fields.items() if v is not None})
         try:
             await self.delete(ident)
         except IntervalsError as exc:

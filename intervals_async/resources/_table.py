@@ -130,6 +130,12 @@ class Resource:
         return next((f for f in self.fields if f.name == name), None)
 
     @property
+    def listed(self) -> bool:
+        """Whether this is a collection one may read (``GET /{name}/``): ``me`` and ``quota``
+        answer with one record, not a list."""
+        return "GET" in self.collection and self.name not in ("me", "quota")
+
+    @property
     def read_only(self) -> bool:
         """Whether the API offers only ``GET`` on this resource."""
         return set(self.collection) | set(self.member) <= {"GET"}

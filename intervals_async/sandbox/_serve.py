@@ -42,7 +42,9 @@ def _server(sandbox: Sandbox, host: str, port: int, *, access_log: bool = False)
 
 
 def listen(host: str = "127.0.0.1", port: int = 8000) -> socket.socket:
-    """A socket bound to ``host:port`` (``port=0``: any free port), to serve on.
+    """A socket bound to ``host:port`` (``port=0``: any free port) and listening, to serve on:
+    from the moment it is returned, connections are taken (the server answers them once it
+    runs), so a URL printed then is already good.
 
     Raises:
         OSError: the address cannot be bound (a busy port, an unknown interface).
@@ -52,6 +54,7 @@ def listen(host: str = "127.0.0.1", port: int = 8000) -> socket.socket:
     try:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind((host, port))
+        sock.listen(2048)  # uvicorn's own backlog
     except OSError:
         sock.close()
         raise
