@@ -10,9 +10,12 @@ new. The server's word is checked, never trusted:
 - a page of records the walk already has (an ignored ``offset``) ends it
   (`RepeatedRecords`); records seen again in part (a record inserted
   before the walk's position, in an order that is not by id) are skipped, never yielded twice;
-- a walk not in id order cannot check the order on the way; it checks at the end that its pages
-  held as many different records as ``listcount`` says (a walk in such an order cannot see
-  records deleted mid-walk move others past it: walk by id where the collection allows);
+- a walk not in id order cannot check the order on the way; it checks the record each page
+  opens with, and at the end that its pages held as many different records as ``listcount``
+  says (so an order that moves, yet happens to keep that record, under a count too small, goes
+  unseen: walk by id where the collection allows);
+- the page that first meets a server's cap on the page size brings no record to open the next
+  with, so a move just then that keeps the count (a deletion and an insertion) goes unseen;
 - ``listcount`` is only a hint. A full page that reaches it is followed by one more request, so a
   ``listcount`` too small loses nothing; a walk that ends (an empty page) short of it raises
   `MissingRecords`; one that drops mid-walk (records deleted before the
