@@ -1,12 +1,14 @@
 """intervals-async: the async Python SDK for the Intervals time-tracking API.
 
-``IntervalsClient`` covers every resource of the API with typed models; every request, retries
-included, passes through a rate governor. `intervals_async.models` holds the models,
+``IntervalsClient`` covers every resource of the API with typed models and typed parameters;
+every request, retries included, passes through a rate governor. ``BlockingIntervalsClient`` is
+the same without ``async``, for scripts and notebooks. `intervals_async.models` holds the models,
 `intervals_async.sandbox` a faithful local fake of the API.
 """
 
 from __future__ import annotations
 
+from ._blocking import BlockingIntervalsClient as BlockingIntervalsClient
 from ._cache import CachePolicy as CachePolicy
 from ._cache import ClientStatistics as ClientStatistics
 from ._cache import ResponseCache as ResponseCache
@@ -38,6 +40,8 @@ from ._exceptions import ServerError as ServerError
 from ._exceptions import StoreError as StoreError
 from ._exceptions import Timeout as Timeout
 from ._exceptions import TransportError as TransportError
+from ._params import NOT_GIVEN as NOT_GIVEN
+from ._params import NotGiven as NotGiven
 from ._plan import CollectionCost as CollectionCost
 from ._plan import CostPlan as CostPlan
 from ._plan import plan_cost as plan_cost
@@ -46,10 +50,12 @@ from ._version import __version__ as __version__
 from .governor import Priority as Priority
 
 __all__ = [
+    "NOT_GIVEN",
     "APIError",
     "AccountError",
     "AuthenticationError",
     "BadRequest",
+    "BlockingIntervalsClient",
     "CachePolicy",
     "ClientStatistics",
     "Clock",
@@ -65,6 +71,7 @@ __all__ = [
     "LoopClock",
     "MissingRecords",
     "NotFound",
+    "NotGiven",
     "OrderViolation",
     "PagingError",
     "PermissionDenied",
@@ -86,5 +93,5 @@ __all__ = [
 ]
 
 for _name in __all__:
-    if _name not in ("__version__", "Priority"):
+    if _name not in ("__version__", "Priority", "NOT_GIVEN"):
         globals()[_name].__module__ = __name__

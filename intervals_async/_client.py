@@ -36,12 +36,13 @@ from ._exceptions import (
     Timeout,
     error_class,
 )
+from ._observe import AttemptObserver, Observer
 from ._retry import RetryPolicy
 from ._version import __version__
 from .governor import Governor, Outcome, Priority, RateGovernor, shared_governor
 from .governor._default import server_of
 from .models import Quota
-from .resources._namespaces import (
+from .resources._typed import (
     NAMESPACES,
     ClientResource,
     ContactDescriptorResource,
@@ -284,6 +285,8 @@ class IntervalsClient:
         self.wait_for_reset = wait_for_reset
         self.quota_sync = quota_sync
         self._sync_tried: dict[str, float] = {}  # shared with with_options() copies
+        # What observes each attempt (`intervals_async.telemetry.instrument`); None: nothing.
+        self._observer: Observer | None = None
         self._sent = collections.Counter[str]()  # likewise: requests sent, by account
         if isinstance(cache, ResponseCache):
             self._cache = cache
@@ -456,9 +459,13 @@ class IntervalsClient:
         deadline = None if self.max_wait is None else self.clock.time() + self.max_wait
         while True:
             try:
-                return await self._attempt(
-                    request, read, label, len(retry.history) + 1, daily, deadline
-                )
+                attempt = len(retry.history) + 1
+                if self._observer is None:
+                    return await self._attempt(request, read, label, attempt, daily, deadline)
+                with self._observer.attempt(request, attempt, self.account) as seen:
+                    return await self._attempt(
+                        request, read, label, attempt, daily, deadline, seen
+                    )
             except DailyQuotaExceeded as error:
                 if error.request_sent:
                     await self._sync_quota(force=True)  # the server's count, for the governor
@@ -468,6 +475,8 @@ class IntervalsClient:
                     raise
                 delay = retry.delay(error)
                 self.governor.retrying(self.account, self.egress, str(error), delay)
+                if self._observer is not None:
+                    self._observer.retrying(request, error)
                 retry = retry.increment(f"{type(error).__name__}: {error}")
                 logger.info(
                     "retrying %s in %.2f s (attempt %d of %d) after %s",
@@ -487,7 +496,9 @@ class IntervalsClient:
         attempt: int,
         daily: bool,
         deadline: float | None,
+        seen: AttemptObserver | None = None,
     ) -> T:
+        asked = self.clock.time()
         permit = await self.governor.acquire(
             self.account,
             self.egress,
@@ -499,6 +510,8 @@ class IntervalsClient:
         # Until we know better, assume the request reached the server: a slot is never freed early.
         sent, response, code, retry_after = True, None, None, None
         started = self.clock.time()
+        if seen is not None:
+            seen.admitted(started - asked)
         try:
             try:
                 with anyio.fail_after(self.attempt_timeout):
@@ -545,6 +558,8 @@ class IntervalsClient:
                 server_date=None if response is None else _server_date(response),
                 retry_after=retry_after,
             )
+            if seen is not None:
+                seen.completed(outcome)
             with anyio.CancelScope(shield=True):
                 await self.governor.release(permit, outcome, daily=daily)
 

@@ -10,7 +10,8 @@ import datetime as dt
 import difflib
 import re
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from decimal import Decimal, InvalidOperation
 from typing import Any, TypeVar
 
@@ -136,15 +137,14 @@ def _check_filter(spec: Resource, found: Filter, value: Any) -> Any:
                 parameter="sortdir",
             )
         return value.upper()
-    if found.csv and isinstance(value, list | tuple | set | frozenset):
+    if found.csv and _several(value):
         if not value:
             raise InvalidParameter(
                 f"{spec.name} filter {found.name!r} got an empty list",
                 resource=spec.name,
                 parameter=found.name,
             )
-        items = [_check(spec, found.name, found.kind, v, found.none) for v in value]
-        return sorted(items) if isinstance(value, set | frozenset) else items
+        return _each(spec, found.name, found.kind, value, found.none)
     checked = _check(spec, found.name, found.kind, value, found.none)
     if found.name == "sortfield" and spec.sortfields and checked not in spec.sortfields:
         raise InvalidParameter(
@@ -157,9 +157,8 @@ def _check_filter(spec: Resource, found: Filter, value: Any) -> Any:
 
 
 def _check_field(spec: Resource, field: Field, value: Any) -> Any:
-    many = field.kind is Kind.INT and isinstance(value, list | tuple)
-    if many:
-        return [_check(spec, field.name, field.kind, v, False) for v in value]
+    if field.csv and _several(value):
+        return _each(spec, field.name, field.kind, value, False)
     checked = _check(spec, field.name, field.kind, value, False)
     if field.max_length is not None and len(checked) > field.max_length:
         raise InvalidParameter(
@@ -169,6 +168,19 @@ def _check_field(spec: Resource, field: Field, value: Any) -> Any:
             parameter=field.name,
         )
     return checked
+
+
+def _several(value: Any) -> bool:
+    """Whether ``value`` is several values (a list, tuple, set, range...), not text or bytes."""
+    return isinstance(value, Sequence | AbstractSet) and not isinstance(
+        value, str | bytes | bytearray | memoryview
+    )
+
+
+def _each(spec: Resource, name: str, kind: Kind, values: Any, none: bool) -> list[Any]:
+    """Each of several values checked; a set's in sorted order (the wire's CSV is stable)."""
+    items = [_check(spec, name, kind, v, none) for v in values]
+    return sorted(items) if isinstance(values, AbstractSet) else items
 
 
 def _check(spec: Resource, name: str, kind: Kind, value: Any, none: bool) -> Any:

@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from decimal import Decimal
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
@@ -147,6 +148,14 @@ def meant(kind: Kind, value: Any) -> Any:
                 # The wire's timestamps have whole seconds: a fraction is dropped.
                 return value.replace(microsecond=0)
     raise Unmeant
+
+
+def several(value: Any) -> bool:
+    """Whether ``value`` is the documented form of several values for a CSV filter or field:
+    a list, tuple, set, range... (any sequence or set but text and bytes)."""
+    return isinstance(value, Sequence | AbstractSet) and not isinstance(
+        value, str | bytes | bytearray | memoryview
+    )
 
 
 def received(kind: Kind, text: str, many: bool) -> Any:
@@ -287,8 +296,8 @@ def test_every_filter_value_is_refused_or_carried(rig: Rig, where: Any, data: An
     (request,) = sent
     assert len(request.url.query) <= MAX_QUERY
     query = dict(parse_qsl(urlsplit(str(request.url)).query, keep_blank_values=True))
-    many = found.csv and isinstance(value, list | tuple | set | frozenset)
-    expected = sorted(value) if isinstance(value, set | frozenset) else value
+    many = found.csv and several(value)
+    expected = sorted(value) if isinstance(value, AbstractSet) else value
     if found.name == "sortdir":
         assert query["sortdir"] == value.upper()
     elif found.name == "sortfield":
@@ -321,8 +330,9 @@ def test_every_field_value_is_refused_or_carried(rig: Rig, where: Any, data: Any
     if value is None:
         assert body[field.name] is None
         return
-    many = field.kind is Kind.INT and isinstance(value, list | tuple)
-    assert_carried(field.kind, body[field.name], value, many)
+    many = field.csv and several(value)
+    expected = sorted(value) if isinstance(value, AbstractSet) else value
+    assert_carried(field.kind, body[field.name], expected, many)
     if field.max_length is not None:
         assert len(body[field.name]) <= field.max_length
 

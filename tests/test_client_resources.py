@@ -11,7 +11,8 @@ import pytest
 from intervals_async import APIError, IntervalsClient, _client
 from intervals_async.models import MODELS, Page
 from intervals_async.resources import RESOURCES, Kind, Resource, resource
-from intervals_async.resources._namespaces import NAMESPACES, verbs_of
+from intervals_async.resources._namespaces import verbs_of
+from intervals_async.resources._typed import NAMESPACES
 from intervals_async.sandbox import Sandbox
 
 from .conftest import Api

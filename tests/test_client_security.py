@@ -59,8 +59,8 @@ async def test_token_never_shows(
         except IntervalsError as error:
             errors.append(error)
     for call in (
-        client.time.list(projcetid=1),
-        client.time.update(1, time=Decimal("1"), bogus=1),
+        client.time.list(projcetid=1),  # type: ignore[arg-type]  # the typo is the test
+        client.time.update(1, time=Decimal("1"), bogus=1),  # type: ignore[arg-type]
     ):
         with pytest.raises(InvalidParameter) as invalid:
             await call

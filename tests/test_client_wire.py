@@ -61,7 +61,13 @@ def _ok(status: int = 200, **body: Any) -> httpx.Response:
 
 
 _TIME = {"id": "5", "time": "1", "billable": "t", "date": "2026-01-05"}
-_NEW = {"worktypeid": 1, "personid": 2, "date": "2026-01-05", "time": 1, "billable": True}
+_NEW: dict[str, Any] = {
+    "worktypeid": 1,
+    "personid": 2,
+    "date": "2026-01-05",
+    "time": 1,
+    "billable": True,
+}
 
 
 @pytest.fixture
@@ -179,7 +185,7 @@ async def test_requests_carry_auth_accept_json_and_the_documented_headers(
 
 
 async def test_every_write_body_value_is_a_json_string_or_null(client: IntervalsClient) -> None:
-    fields = {
+    fields: dict[str, Any] = {
         "title": "Fix",
         "projectid": 11,
         "moduleid": 12,

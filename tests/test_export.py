@@ -301,6 +301,7 @@ async def test_records_deleted_while_paused_shift_nothing_out_of_the_export(
     for ident in written[:30]:  # thirty records before the checkpoint go
         await client.time.delete(ident)
     model = await client.time.get(written[40])
+    assert model.worktypeid is not None and model.personid is not None
     created = await client.time.create(
         projectid=model.projectid,
         moduleid=model.moduleid,

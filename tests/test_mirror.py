@@ -93,6 +93,7 @@ async def test_after_edits_the_mirror_matches_the_api_exactly(
     await client.time.update(entries[0].id, time=Decimal("7.25"), description="Edited")
     await client.time.delete(entries[1].id)
     template = entries[2]
+    assert template.worktypeid and template.personid and template.date
     await client.time.create(
         projectid=template.projectid,
         moduleid=template.moduleid,

@@ -91,6 +91,7 @@ async def test_the_client_against_the_serve_command(
         entries = [e async for e in client.time.iterate()]
         assert len(entries) == len({e.id for e in entries}) == listcount > 0
         template = entries[0]
+        assert template.worktypeid is not None and template.personid is not None
         created = await client.time.create(
             worktypeid=template.worktypeid,
             personid=template.personid,
@@ -108,7 +109,7 @@ async def test_the_client_against_the_serve_command(
         with pytest.raises(NotFound):
             await client.time.get(created.id)
         with pytest.raises(InvalidParameter):
-            await client.time.list(projcetid=5)
+            await client.time.list(projcetid=5)  # type: ignore[arg-type]  # the typo is the test
     async with IntervalsClient("notatoken12", base_url=url, governor=Unmetered()) as stranger:
         with pytest.raises(AuthenticationError):
             await stranger.me.get()

@@ -21,6 +21,7 @@ import collections
 import enum
 import itertools
 import logging
+import threading
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
@@ -521,15 +522,24 @@ class RateGovernor:
             hook(event)
 
 
-_SHARED: dict[tuple[str, str], RateGovernor] = {}
+_SHARED: dict[tuple[str, str, int], RateGovernor] = {}
 
 
 def shared_governor(setting: str | None = None, *, server: str | None = None) -> RateGovernor:
     """The process's one governor for a store setting (default: ``INTERVALS_GOVERNOR``, else
     the host's file for ``server``, the API root's ``host[:port]``); the clients given no
-    governor, or the same setting, share it, so that their requests queue together."""
+    governor, or the same setting, share it, so that their requests queue together.
+
+    One per thread: a governor's waits belong to one event loop, and a blocking client runs its
+    own loop in a thread of its own. Across threads, as across processes, the store is shared
+    (the host's file, Redis); ``"memory"`` is then one state per thread.
+    """
     chosen = resolve_setting(setting)
-    key = (chosen, str(host_store_path(server)) if chosen == "host" else "")
+    key = (
+        chosen,
+        str(host_store_path(server)) if chosen == "host" else "",
+        threading.get_ident(),
+    )
     governor = _SHARED.get(key)
     if governor is None:
         governor = _SHARED[key] = RateGovernor(store=open_store(chosen, server=server))

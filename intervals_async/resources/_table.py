@@ -97,6 +97,7 @@ class Field:
         required: whether a create must carry it.
         max_length: the longest string the API accepts, where it says.
         read_only: returned by the API but never settable.
+        csv: whether it takes several ids (sent as CSV, ``"3,5,11"``), as a list.
     """
 
     name: str
@@ -104,6 +105,7 @@ class Field:
     required: bool = False
     max_length: int | None = None
     read_only: bool = False
+    csv: bool = False
 
 
 @attrs.frozen
@@ -111,10 +113,11 @@ class Resource:
     """One resource of the API: its verbs, with the groups allowed each, its filters and fields.
 
     ``collection`` maps the verbs of ``/{name}/`` and ``member`` those of ``/{name}/{id}/`` to the
-    groups allowed to use them.
+    groups allowed to use them; ``about`` says what one record is (its namespace's docstring).
     """
 
     name: str
+    about: str
     collection: Mapping[str, frozenset[Group]]
     member: Mapping[str, frozenset[Group]]
     filters: tuple[Filter, ...] = ()
@@ -159,6 +162,7 @@ _PAGING = (Filter("offset", INT), Filter("limit", INT))
 RESOURCES: tuple[Resource, ...] = (
     Resource(
         "client",
+        about="a client (customer) of the account",
         collection={"GET": AMRE, "POST": A},
         member={"GET": AMRE, "PUT": A, "DELETE": A},
         filters=(
@@ -186,17 +190,20 @@ RESOURCES: tuple[Resource, ...] = (
     ),
     Resource(
         "contactdescriptor",
+        about="a label for a contact detail (work, home...)",
         collection={"GET": AMRE},
         member={},
         filters=(Filter("contacttypeid", INT, required=True),),
     ),
     Resource(
         "contacttype",
+        about="a kind of contact detail (phone, address...)",
         collection={"GET": AMRE},
         member={},
     ),
     Resource(
         "document",
+        about="document records, and their files",
         collection={"GET": AMRE},
         member={"GET": AMRE},
         filters=(
@@ -232,6 +239,7 @@ RESOURCES: tuple[Resource, ...] = (
     ),
     Resource(
         "expense",
+        about="an expense on a project",
         collection={"GET": AME, "POST": AM},
         member={"GET": AME, "PUT": AM, "DELETE": A},
         filters=(
@@ -270,11 +278,13 @@ RESOURCES: tuple[Resource, ...] = (
     ),
     Resource(
         "group",
+        about="a user group (Administrator, Manager, Resource, Executive)",
         collection={"GET": AMRE},
         member={"GET": AMRE},
     ),
     Resource(
         "invoice",
+        about="an invoice",
         collection={"GET": AME, "POST": AM},
         member={"GET": AME, "PUT": AM, "DELETE": AM},
         filters=(
@@ -330,6 +340,7 @@ RESOURCES: tuple[Resource, ...] = (
     ),
     Resource(
         "invoiceitem",
+        about="a line of an invoice",
         collection={"GET": AME, "POST": AM},
         member={"GET": AME, "PUT": AM, "DELETE": AM},
         filters=(
@@ -351,6 +362,7 @@ RESOURCES: tuple[Resource, ...] = (
     ),
     Resource(
         "invoicenote",
+        about="a note on an invoice",
         collection={"GET": AM, "POST": AM},
         member={"GET": AM, "PUT": A, "DELETE": A},
         filters=(
@@ -368,16 +380,19 @@ RESOURCES: tuple[Resource, ...] = (
     ),
     Resource(
         "invoiceterm",
+        about="a payment term invoices can carry",
         collection={"GET": AMRE},
         member={"GET": AMRE},
     ),
     Resource(
         "me",
+        about="the person the token belongs to",
         collection={"GET": AMRE},
         member={"GET": AMRE},
     ),
     Resource(
         "milestone",
+        about="a project milestone",
         collection={"GET": AMR, "POST": AM},
         member={"GET": AMR, "PUT": AM, "DELETE": AM},
         filters=(
@@ -398,7 +413,7 @@ RESOURCES: tuple[Resource, ...] = (
         ),
         fields=(
             Field("projectid", INT, required=True),
-            Field("ownerid", INT, required=True),
+            Field("ownerid", INT, required=True, csv=True),
             Field("title", STR, required=True, max_length=255),
             Field("datedue", DATE, required=True),
             Field("description", STR),
@@ -421,6 +436,7 @@ RESOURCES: tuple[Resource, ...] = (
     ),
     Resource(
         "milestonenote",
+        about="a note on a milestone",
         collection={"GET": AMRE, "POST": AMRE},
         member={"GET": AMRE, "PUT": A, "DELETE": A},
         filters=(
@@ -436,6 +452,7 @@ RESOURCES: tuple[Resource, ...] = (
     ),
     Resource(
         "module",
+        about="an account-wide default module",
         collection={"GET": A},
         member={"GET": A},
         filters=(
@@ -446,6 +463,7 @@ RESOURCES: tuple[Resource, ...] = (
     ),
     Resource(
         "payment",
+        about="a payment received",
         collection={"GET": AME, "POST": AM},
         member={"GET": AME, "PUT": AM, "DELETE": A},
         filters=(
@@ -485,11 +503,13 @@ RESOURCES: tuple[Resource, ...] = (
     ),
     Resource(
         "paymenttype",
+        about="a kind of payment (check, card...)",
         collection={"GET": AMRE},
         member={"GET": AMRE},
     ),
     Resource(
         "person",
+        about="a person (user) of the account",
         collection={"GET": AMR, "POST": A},
         member={"GET": AMR, "PUT": A, "DELETE": A},
         filters=(
@@ -527,6 +547,7 @@ RESOURCES: tuple[Resource, ...] = (
     ),
     Resource(
         "personcontact",
+        about="a person's contact detail",
         collection={"GET": AMRE, "POST": AMRE},
         member={"GET": AMRE, "PUT": AMRE, "DELETE": AMRE},
         filters=(
@@ -543,6 +564,7 @@ RESOURCES: tuple[Resource, ...] = (
     ),
     Resource(
         "project",
+        about="a project",
         collection={"GET": AMRE, "POST": A},
         member={"GET": AMRE, "PUT": A, "DELETE": A},
         filters=(
@@ -568,7 +590,7 @@ RESOURCES: tuple[Resource, ...] = (
         ),
         fields=(
             Field("clientid", INT),
-            Field("managerid", INT),
+            Field("managerid", INT, csv=True),
             Field("name", STR, required=True, max_length=255),
             Field("description", STR),
             Field("datestart", DATE, required=True),
@@ -595,12 +617,14 @@ RESOURCES: tuple[Resource, ...] = (
     ),
     Resource(  # swagger 1.1; its page lists settable fields but only GET
         "projectlabel",
+        about="a label projects can carry",
         collection={"GET": AMRE},
         member={"GET": AMRE},
         filters=(Filter("active", BOOL), *_PAGING),
     ),
     Resource(
         "projectmodule",
+        about="a module enabled on a project",
         collection={"GET": AMRE, "POST": A},
         member={"GET": AMRE, "PUT": A, "DELETE": A},
         filters=(
@@ -620,6 +644,7 @@ RESOURCES: tuple[Resource, ...] = (
     ),
     Resource(
         "projectnote",
+        about="a note on a project",
         collection={"GET": AMR, "POST": AMR},
         member={"GET": AMR, "PUT": AMR, "DELETE": AMR},
         filters=(
@@ -642,17 +667,19 @@ RESOURCES: tuple[Resource, ...] = (
     ),
     Resource(
         "projectteam",
+        about="the people on a project's team (``id`` is the project's id)",
         collection={"GET": AMRE, "POST": A},  # newer docs: GET for all four groups
         member={"GET": A, "PUT": A, "DELETE": A},
         filters=(Filter("projectid", INT, required=True),),
         fields=(
             Field("projectid", INT, required=True),
-            Field("personid", INT),  # docs: the people to add or remove
+            Field("personid", INT, csv=True),  # docs: the people to add or remove
             Field("securenotes", BOOL),  # docs
         ),
     ),
     Resource(
         "projectworktype",
+        about="a work type enabled on a project, with its rate",
         collection={"GET": AMRE, "POST": A},
         member={"GET": AMRE, "PUT": A, "DELETE": A},
         filters=(
@@ -673,11 +700,13 @@ RESOURCES: tuple[Resource, ...] = (
     ),
     Resource(  # swagger 1.1; free of the daily quota
         "quota",
+        about="the account's daily request quota, and what is left of it",
         collection={"GET": AMRE},
         member={},
     ),
     Resource(
         "request",
+        about="a request from the request queue",
         collection={"GET": AMRE, "POST": AMRE},
         member={"GET": AMRE, "PUT": AMRE, "DELETE": AMRE},
         filters=(
@@ -715,6 +744,7 @@ RESOURCES: tuple[Resource, ...] = (
     ),
     Resource(
         "task",
+        about="a task (``localid`` is the number the web app shows)",
         collection={"GET": AMRE, "POST": AMR},
         member={"GET": AMRE, "PUT": AMR, "DELETE": AM},
         filters=(
@@ -758,8 +788,8 @@ RESOURCES: tuple[Resource, ...] = (
             Filter("limit", INT),
         ),
         fields=(
-            Field("assigneeid", INT),
-            Field("followerid", INT),
+            Field("assigneeid", INT, csv=True),
+            Field("followerid", INT, csv=True),
             Field("milestoneid", INT),
             Field("statusid", INT, required=True),
             Field("projectid", INT, required=True),
@@ -770,7 +800,7 @@ RESOURCES: tuple[Resource, ...] = (
             Field("datedue", DATE),
             Field("dateclosed", DATE),
             Field("estimate", DECIMAL),
-            Field("ownerid", INT, required=True),
+            Field("ownerid", INT, required=True, csv=True),
             Field("priorityid", INT, required=True),
         ),
         sortfields=(
@@ -806,6 +836,7 @@ RESOURCES: tuple[Resource, ...] = (
     ),
     Resource(
         "tasklistfilter",
+        about="a saved task list filter",
         collection={"GET": AMRE},
         member={"GET": AMRE},
         filters=(
@@ -815,6 +846,7 @@ RESOURCES: tuple[Resource, ...] = (
     ),
     Resource(
         "tasknote",
+        about="a note on a task",
         collection={"GET": AMRE, "POST": AMRE},
         member={"GET": AMRE, "PUT": A, "DELETE": A},
         filters=(
@@ -841,6 +873,7 @@ RESOURCES: tuple[Resource, ...] = (
     ),
     Resource(
         "taskpriority",
+        about="a task priority (``color`` is six hex digits)",
         collection={"GET": AMRE},
         member={"GET": AMRE},
         filters=(
@@ -851,6 +884,7 @@ RESOURCES: tuple[Resource, ...] = (
     ),
     Resource(
         "taskstatus",
+        about="a task status (``priority`` is its place in the workflow)",
         collection={"GET": AMRE},
         member={"GET": AMRE},
         filters=(
@@ -861,6 +895,7 @@ RESOURCES: tuple[Resource, ...] = (
     ),
     Resource(
         "time",
+        about="a time entry: hours a person logged on a task or on a project's module",
         collection={"GET": AMRE, "POST": AMR},
         member={"GET": AMRE, "PUT": AMR, "DELETE": AMR},
         filters=(
@@ -900,6 +935,7 @@ RESOURCES: tuple[Resource, ...] = (
     ),
     Resource(
         "timer",
+        about="a running or paused timer (``time`` in seconds)",
         collection={"GET": AMR, "POST": AMR},
         member={"GET": AMR, "PUT": AMR, "DELETE": AMR},
         filters=(
@@ -927,6 +963,7 @@ RESOURCES: tuple[Resource, ...] = (
     ),
     Resource(
         "worktype",
+        about="an account-wide default work type",
         collection={"GET": A},
         member={"GET": A},
         filters=(
