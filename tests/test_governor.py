@@ -158,7 +158,13 @@ async def test_code_12_makes_everyone_on_the_egress_wait() -> None:
         group.start_soon(other, "b")
     assert min(waited) >= 60.0
     assert any(e.kind == "throttle" for e in events) and any(e.kind == "wait" for e in events)
-    assert governor.statistics("a", "ip").throttled == 1
+    # Moments are aware UTC datetimes, in hooks as in statistics.
+    throttle = next(e for e in events if e.kind == "throttle")
+    assert throttle.until is not None and throttle.until.tzinfo is UTC
+    assert abs(throttle.until.timestamp() - (t0 + 60.0)) < 1.0
+    stats = governor.statistics("a", "ip")
+    assert stats.throttled == 1 and stats.cooldown_until == throttle.until
+    assert stats.next_slot_at.tzinfo is UTC and stats.resets_at.microsecond == 0
 
 
 async def test_code_11_fails_waiters_fast_unless_they_wait_for_the_reset() -> None:
@@ -256,6 +262,7 @@ async def test_statistics_and_quota_sync() -> None:
     await governor.reconcile("a", used=3031, limit=12_000)
     stats = governor.statistics("a", "ip")
     assert (stats.day_used, stats.day_limit) == (3031, 12_000)
-    assert stats.last_sync == governor.clock.time() and not governor.needs_sync("a", 600)
+    assert stats.last_sync is not None and not governor.needs_sync("a", 600)
+    assert stats.last_sync.timestamp() == governor.clock.time() and stats.last_sync.tzinfo is UTC
     assert [e.kind for e in events] == ["quota_sync"]
     await _done(governor, permit)

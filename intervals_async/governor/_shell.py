@@ -50,30 +50,33 @@ class GovernorStatistics:
             window ago).
         window_free: slots free now.
         in_flight: requests sent and not yet completed.
-        next_slot_at: when the next request could go (epoch seconds; now if it could go now).
+        next_slot_at: when the next request could go (now, if it could go now).
         day_used: requests spent today (the governor's count, reconciled with ``/quota/``).
         day_limit: the daily limit.
-        resets_at: the next 00:00 GMT (on the server's clock).
+        resets_at: the next 00:00 GMT (on the server's clock, in whole seconds).
         day_closed: whether a code 11 closed the day.
         waiters: requests waiting, per priority.
-        cooldown_until: the end of the cooldown after a code 12 (epoch seconds; 0: none).
+        cooldown_until: the end of the cooldown after a code 12 (``None``: none).
         throttled: code 12 answers seen on this egress.
         last_sync: when the day was last reconciled with ``/quota/`` (``None``: never).
         clock_offset: the server's clock minus ours, in seconds.
+
+    Every moment is an aware UTC ``datetime`` on the governor's clock (a virtual one in tests),
+    as in every record of this package; durations and offsets are seconds.
     """
 
     window_used: int
     window_free: int
     in_flight: int
-    next_slot_at: float
+    next_slot_at: datetime
     day_used: int
     day_limit: int
     resets_at: datetime
     day_closed: bool
     waiters: dict[Priority, int]
-    cooldown_until: float
+    cooldown_until: datetime | None
     throttled: int
-    last_sync: float | None
+    last_sync: datetime | None
     clock_offset: float
 
 
@@ -94,14 +97,15 @@ class GovernorEvent:
         kind: what happened (see `EventKind`).
         account: the account concerned.
         egress: the egress identity concerned.
-        until: for ``wait`` and ``throttle``, when it ends (epoch seconds), if known.
+        until: for ``wait`` and ``throttle``, when it ends (an aware UTC ``datetime``), if
+            known.
         detail: a human-readable reason.
     """
 
     kind: EventKind
     account: str
     egress: str
-    until: float | None = None
+    until: datetime | None = None
     detail: str = ""
 
 
@@ -471,15 +475,15 @@ class RateGovernor:
             window_used=view.window_used,
             window_free=max(0, self.limits.per_minute - view.window_used),
             in_flight=view.in_flight,
-            next_slot_at=view.next_slot_at,
+            next_slot_at=_when(view.next_slot_at),
             day_used=view.day_used,
             day_limit=view.day_limit,
-            resets_at=_when(view.reset_at),
+            resets_at=_when(round(view.reset_at)),
             day_closed=view.day_closed,
             waiters=queue.count() if queue else dict.fromkeys(Priority, 0),
-            cooldown_until=view.cooldown_until,
+            cooldown_until=_when(view.cooldown_until) if view.cooldown_until else None,
             throttled=view.throttled,
-            last_sync=view.synced_at,
+            last_sync=None if view.synced_at is None else _when(view.synced_at),
             clock_offset=view.clock_offset,
         )
 
@@ -517,7 +521,9 @@ class RateGovernor:
     ) -> None:
         if not self.hooks:
             return
-        event = GovernorEvent(kind, account, egress, until, detail)
+        event = GovernorEvent(
+            kind, account, egress, None if until is None else _when(until), detail
+        )
         for hook in self.hooks:
             hook(event)
 
