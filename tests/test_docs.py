@@ -2,7 +2,8 @@
 
 Each ```` ```python ```` block runs as written, top-level ``await`` included (a whole script, with
 its own ``anyio.run``, on a thread of its own), in a fresh working directory. ``IntervalsClient``
-is the real class, with only its defaults pointed at a seeded in-process sandbox (its transport, a
+(and ``BlockingIntervalsClient``) is the real class, with only its defaults pointed at a seeded
+in-process sandbox (its transport, a
 token from ``INTERVALS_TOKEN``, a self-advancing clock unless the example brings its own
 governor): what the examples pass themselves they keep. Examples that name ``REDIS_URL`` get the
 tests' Redis.
@@ -70,7 +71,20 @@ async def test_the_example_runs_against_the_sandbox(
                 options.setdefault("clock", auto_clock)
             super().__init__(token, **options)
 
+    blocking = intervals_async.BlockingIntervalsClient
+
+    class SandboxedBlockingClient(blocking):  # type: ignore[misc, valid-type]
+        """The blocking client, its defaults pointed at the sandbox."""
+
+        def __init__(self, token: str | None = None, **options: Any) -> None:
+            options.setdefault("transport", sandbox.transport())
+            options.setdefault("base_url", BASE_URL)
+            if "governor" not in options:
+                options.setdefault("clock", auto_clock)
+            super().__init__(token, **options)
+
     monkeypatch.setattr(intervals_async, "IntervalsClient", SandboxedClient)
+    monkeypatch.setattr(intervals_async, "BlockingIntervalsClient", SandboxedBlockingClient)
     monkeypatch.setenv("INTERVALS_TOKEN", sandbox.token())
     monkeypatch.chdir(tmp_path)
     if "REDIS_URL" in code:
