@@ -42,42 +42,7 @@ from ._version import __version__
 from .governor import Governor, Outcome, Priority, RateGovernor, shared_governor
 from .governor._default import server_of
 from .models import Quota
-from .resources._typed import (
-    NAMESPACES,
-    ClientResource,
-    ContactDescriptorResource,
-    ContactTypeResource,
-    DocumentResource,
-    ExpenseResource,
-    InvoiceItemResource,
-    InvoiceNoteResource,
-    InvoiceResource,
-    InvoiceTermResource,
-    MeResource,
-    MilestoneNoteResource,
-    MilestoneResource,
-    ModuleResource,
-    PaymentResource,
-    PaymentTypeResource,
-    PersonContactResource,
-    PersonResource,
-    ProjectLabelResource,
-    ProjectModuleResource,
-    ProjectNoteResource,
-    ProjectResource,
-    ProjectTeamResource,
-    ProjectWorkTypeResource,
-    RequestResource,
-    TaskListFilterResource,
-    TaskNoteResource,
-    TaskPriorityResource,
-    TaskResource,
-    TaskStatusResource,
-    TimeResource,
-    TimerResource,
-    UserGroupResource,
-    WorkTypeResource,
-)
+from .resources._typed import NAMESPACES, Namespaces
 
 __all__ = ["DEFAULT_BASE_URL", "DEFAULT_TIMEOUT", "IntervalsClient", "base_url_setting"]
 
@@ -102,7 +67,7 @@ T = TypeVar("T")
 _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 
 
-class IntervalsClient:
+class IntervalsClient(Namespaces):
     """An async client of the Intervals API, for asyncio and trio.
 
     Use it as an async context manager:
@@ -161,41 +126,6 @@ class IntervalsClient:
             `ResponseCache` is shared with other clients, ``False`` caches nothing.
             Identical concurrent ``GET`` calls share one request in every case.
     """
-
-    # The namespaces, one per resource of the table (a test holds this list to it).
-    client: ClientResource
-    contactdescriptor: ContactDescriptorResource
-    contacttype: ContactTypeResource
-    document: DocumentResource
-    expense: ExpenseResource
-    group: UserGroupResource
-    invoice: InvoiceResource
-    invoiceitem: InvoiceItemResource
-    invoicenote: InvoiceNoteResource
-    invoiceterm: InvoiceTermResource
-    me: MeResource
-    milestone: MilestoneResource
-    milestonenote: MilestoneNoteResource
-    module: ModuleResource
-    payment: PaymentResource
-    paymenttype: PaymentTypeResource
-    person: PersonResource
-    personcontact: PersonContactResource
-    project: ProjectResource
-    projectlabel: ProjectLabelResource
-    projectmodule: ProjectModuleResource
-    projectnote: ProjectNoteResource
-    projectteam: ProjectTeamResource
-    projectworktype: ProjectWorkTypeResource
-    request: RequestResource
-    task: TaskResource
-    tasklistfilter: TaskListFilterResource
-    tasknote: TaskNoteResource
-    taskpriority: TaskPriorityResource
-    taskstatus: TaskStatusResource
-    time: TimeResource
-    timer: TimerResource
-    worktype: WorkTypeResource
 
     def __init__(
         self,
@@ -463,9 +393,7 @@ class IntervalsClient:
                 if self._observer is None:
                     return await self._attempt(request, read, label, attempt, daily, deadline)
                 with self._observer.attempt(request, attempt, self.account) as seen:
-                    return await self._attempt(
-                        request, read, label, attempt, daily, deadline, seen
-                    )
+                    return await self._attempt(request, read, label, attempt, daily, deadline, seen)
             except DailyQuotaExceeded as error:
                 if error.request_sent:
                     await self._sync_quota(force=True)  # the server's count, for the governor

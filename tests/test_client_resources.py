@@ -8,7 +8,7 @@ from typing import Any, get_type_hints
 
 import pytest
 
-from intervals_async import APIError, IntervalsClient, _client
+from intervals_async import APIError, IntervalsClient
 from intervals_async.models import MODELS, Page
 from intervals_async.resources import RESOURCES, Kind, Resource, resource
 from intervals_async.resources._namespaces import verbs_of
@@ -39,7 +39,7 @@ def test_namespaces_offer_exactly_the_tables_verbs() -> None:
 
 def test_client_declares_one_namespace_per_resource() -> None:
     # The hints name classes of the defining module (``__module__`` says the package).
-    hints = get_type_hints(IntervalsClient, globalns=vars(_client))
+    hints = get_type_hints(IntervalsClient)
     declared = {name: hint for name, hint in hints.items() if name in NAMESPACES}
     assert set(declared) == {r.name for r in RESOURCES} - {"quota"}
     for name, hint in declared.items():

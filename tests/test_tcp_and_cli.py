@@ -335,3 +335,20 @@ def test_without_its_extra_the_command_says_which_to_install(
     assert done.returncode == 2, done.stderr
     assert f"pip install 'intervals-async{extra}'" in done.stderr
     assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
+
+
+def test_without_its_extra_telemetry_says_which_to_install() -> None:
+    probe = (
+        "import sys\n"
+        "sys.modules['opentelemetry'] = None  # as if it were not installed\n"
+        "import intervals_async  # the library itself needs no telemetry\n"
+        "try:\n"
+        "    import intervals_async.telemetry\n"
+        "except ImportError as exc:\n"
+        "    print(exc)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert "pip install 'intervals-async[otel]'" in done.stdout

@@ -320,6 +320,10 @@ def _typed_module(namespaces: list[tuple[Resource, list[_Method]]]) -> str:
             body.append(_docstring(m.doc, 8))
             body.append(f"        {m.body}\n")
         body.append("")
+    body.append("class Namespaces:")
+    body.append(_docstring("The namespaces of `IntervalsClient`, one per resource.", 4) + "\n")
+    body += [f"    {spec.name}: {_class(spec)}" for spec, _ in namespaces]
+    body.append("\n")
     body.append("NAMESPACES: dict[str, type[Namespace[Any]]] = {")
     body += [f"    {spec.name!r}: {_class(spec)}," for spec, _ in namespaces]
     body.append("}")
@@ -334,7 +338,7 @@ def _typed_module(namespaces: list[tuple[Resource, list[_Method]]]) -> str:
         f"from ..models import {', '.join(models)}",
         f"from ._namespaces import Namespace, {', '.join(mixins)}",
     ]
-    names = ["NAMESPACES", *(_class(spec) for spec, _ in namespaces)]
+    names = ["NAMESPACES", "Namespaces", *(_class(spec) for spec, _ in namespaces)]
     out.append("\n".join(_used(imports, text)))
     out.append(f"\n\n__all__ = {_sorted(names)!r}\n\n\n")
     out.append(text + "\n")

@@ -73,6 +73,7 @@ __all__ = [
     "MilestoneNoteResource",
     "MilestoneResource",
     "ModuleResource",
+    "Namespaces",
     "PaymentResource",
     "PaymentTypeResource",
     "PersonContactResource",
@@ -6467,6 +6468,44 @@ class WorkTypeResource(_List[WorkType], _Get[WorkType]):
         return self._iterate(
             page_size, concurrency, {"active": active, "offset": offset, **unknown}
         )
+
+
+class Namespaces:
+    """The namespaces of `IntervalsClient`, one per resource."""
+
+    client: ClientResource
+    contactdescriptor: ContactDescriptorResource
+    contacttype: ContactTypeResource
+    document: DocumentResource
+    expense: ExpenseResource
+    group: UserGroupResource
+    invoice: InvoiceResource
+    invoiceitem: InvoiceItemResource
+    invoicenote: InvoiceNoteResource
+    invoiceterm: InvoiceTermResource
+    me: MeResource
+    milestone: MilestoneResource
+    milestonenote: MilestoneNoteResource
+    module: ModuleResource
+    payment: PaymentResource
+    paymenttype: PaymentTypeResource
+    person: PersonResource
+    personcontact: PersonContactResource
+    project: ProjectResource
+    projectlabel: ProjectLabelResource
+    projectmodule: ProjectModuleResource
+    projectnote: ProjectNoteResource
+    projectteam: ProjectTeamResource
+    projectworktype: ProjectWorkTypeResource
+    request: RequestResource
+    task: TaskResource
+    tasklistfilter: TaskListFilterResource
+    tasknote: TaskNoteResource
+    taskpriority: TaskPriorityResource
+    taskstatus: TaskStatusResource
+    time: TimeResource
+    timer: TimerResource
+    worktype: WorkTypeResource
 
 
 NAMESPACES: dict[str, type[Namespace[Any]]] = {
