@@ -38,7 +38,8 @@ DEFAULT_TTLS: Mapping[str, float] = {
     "worktype": 3600.0,
 }
 
-Key = tuple[str, str, tuple[tuple[str, str], ...]]
+# (account, path, query, what the answer was decoded into: "" for the envelope as JSON values)
+Key = tuple[str, str, tuple[tuple[str, str], ...], str]
 
 
 @attrs.frozen
@@ -126,11 +127,14 @@ class ResponseCache:
         fetch: Callable[[], Awaitable[dict[str, Any]]],
         *,
         use_cache: bool = True,
+        decoded: str = "",
     ) -> dict[str, Any]:
         """The answer to ``GET path?params`` for ``account``: fresh from the cache, from an
         identical request in flight, or from ``fetch`` (``use_cache=False``: never from the
-        cache, but the fresh answer still refreshes it)."""
-        key: Key = (account, path, tuple(sorted((params or {}).items())))
+        cache, but the fresh answer still refreshes it). ``decoded`` names what ``fetch`` decodes
+        the answer into, where that is not JSON values (a page of models), so that each caller
+        gets its own kind."""
+        key: Key = (account, path, tuple(sorted((params or {}).items())), decoded)
         ttl = self.policy.ttl(_resource(path))
         if ttl is not None and use_cache:
             entry = self._entries.get(key)

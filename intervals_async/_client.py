@@ -22,7 +22,7 @@ import httpx
 
 from ._cache import CachePolicy, ClientStatistics, ResponseCache
 from ._clock import Clock, SystemClock
-from ._convert import decode_json, envelope_int, structure
+from ._convert import decode_json, decode_page, envelope_int, structure
 from ._exceptions import (
     AccountError,
     APIError,
@@ -41,7 +41,7 @@ from ._retry import RetryPolicy
 from ._version import __version__
 from .governor import Governor, Outcome, Priority, RateGovernor, shared_governor
 from .governor._default import server_of
-from .models import Quota
+from .models import Model, Quota
 from .resources._typed import NAMESPACES, Namespaces
 
 __all__ = ["DEFAULT_BASE_URL", "DEFAULT_TIMEOUT", "IntervalsClient", "base_url_setting"]
@@ -358,6 +358,34 @@ class IntervalsClient(Namespaces):
         request = self._http.build_request(method, path, params=params, json=json)
         return await self._loop(request, self._envelope)
 
+    async def _page(
+        self, path: str, params: Mapping[str, str] | None, resource: str, model: type[Model]
+    ) -> dict[str, Any]:
+        """A collection ``GET`` (cached and coalesced as `call` does): its envelope, with the
+        records already ``model``s (a tuple) where the fast decoder took the page, else as JSON
+        values."""
+
+        async def read(response: httpx.Response) -> dict[str, Any]:
+            content = await self._body(response)
+            if response.status_code < 400:
+                fast = decode_page(content, resource, model)
+                if fast is not None:
+                    return {"listcount": fast[0], resource: fast[1]}
+            return self._parsed(response, content)
+
+        async def fetch() -> dict[str, Any]:
+            return await self._loop(self._http.build_request("GET", path, params=params), read)
+
+        return await self._cache.get(
+            self.account,
+            path,
+            params,
+            self.clock.time(),
+            fetch,
+            use_cache=self.use_cache,
+            decoded=model.__name__,
+        )
+
     def statistics(self) -> ClientStatistics:
         """Requests sent, and what the response cache and request coalescing saved (see
         `ResponseCache`)."""
@@ -515,7 +543,10 @@ class IntervalsClient(Namespaces):
         return bytes(body)
 
     async def _envelope(self, response: httpx.Response) -> dict[str, Any]:
-        content = await self._body(response)
+        return self._parsed(response, await self._body(response))
+
+    def _parsed(self, response: httpx.Response, content: bytes) -> dict[str, Any]:
+        """The envelope of an answer as JSON values, or the error it says."""
         if response.status_code >= 400:
             _raise_for_error(response, content, self.clock, self.retry)
         if not content.strip():

@@ -301,8 +301,8 @@ def test_python_m_intervals_async_is_the_command() -> None:
 
 
 def test_the_library_alone_installs_no_command_or_server() -> None:
-    """``pip install intervals-async`` brings httpx, anyio, attrs, cattrs and platformdirs: the
-    command's and the server's packages are extras."""
+    """``pip install intervals-async`` brings httpx, anyio, attrs, cattrs, msgspec and
+    platformdirs: the command's and the server's packages are extras."""
     from importlib.metadata import requires
 
     core = {
@@ -310,7 +310,7 @@ def test_the_library_alone_installs_no_command_or_server() -> None:
         for r in requires("intervals-async") or []
         if "extra ==" not in r
     }
-    assert core == {"anyio", "attrs", "cattrs", "httpx", "platformdirs"}
+    assert core == {"anyio", "attrs", "cattrs", "httpx", "msgspec", "platformdirs"}
 
 
 @pytest.mark.parametrize(

@@ -56,6 +56,13 @@ class Caller(Protocol):
         """One download through the request loop, into memory or streamed into ``target``."""
         ...
 
+    async def _page(
+        self, path: str, params: Mapping[str, str] | None, resource: str, model: type[Model]
+    ) -> dict[str, Any]:
+        """One collection ``GET``; its records already models (a tuple) where the fast
+        decoder took the page."""
+        ...
+
 
 class Namespace(Generic[M]):
     """The base of every resource namespace."""
@@ -107,11 +114,15 @@ class _List(Namespace[M]):
         if filters.get("limit") is None and self._paged:
             filters["limit"] = self._caller.page_size
         params = _validate.query(self._spec, filters)
-        body = await self._caller.call("GET", f"/{self._spec.name}/", params=params)
-        records = body.get(self._spec.name)
-        if not isinstance(records, list):
-            raise DecodeError(f"/{self._spec.name}/ answered without its list of records")
-        items = tuple(self._decode(r) for r in records)
+        name = self._spec.name
+        body = await self._caller._page(f"/{name}/", params, name, self.model)
+        records = body.get(name)
+        if isinstance(records, tuple):
+            items: tuple[M, ...] = records  # decoded already, by the fast decoder
+        elif isinstance(records, list):
+            items = tuple(self._decode(r) for r in records)
+        else:
+            raise DecodeError(f"/{name}/ answered without its list of records")
         offset = int(params.get("offset", "0"))
         try:
             listcount = envelope_int(body.get("listcount"))
