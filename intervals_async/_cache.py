@@ -84,10 +84,26 @@ class ClientStatistics:
 class _Flight:
     """One request in flight, and everyone waiting for its answer."""
 
+    __slots__ = ("_done", "body", "error", "finished")
+
     def __init__(self) -> None:
-        self.done = anyio.Event()
+        # The event is made only when a second caller joins: most requests have none.
+        self._done: anyio.Event | None = None
+        self.finished = False
         self.body: dict[str, Any] | None = None
         self.error: BaseException | None = None
+
+    async def wait(self) -> None:
+        """Until the request has its answer (or its error)."""
+        if not self.finished:
+            if self._done is None:
+                self._done = anyio.Event()
+            await self._done.wait()
+
+    def finish(self) -> None:
+        self.finished = True
+        if self._done is not None:
+            self._done.set()
 
 
 class ResponseCache:
@@ -148,7 +164,7 @@ class ResponseCache:
             if flight is None:
                 break
             self.coalesced += 1
-            await flight.done.wait()
+            await flight.wait()
             if isinstance(flight.error, anyio.get_cancelled_exc_class()):
                 # The caller who sent it was cancelled, not us: ask again ourselves.
                 self.coalesced -= 1
@@ -165,7 +181,7 @@ class ResponseCache:
             raise
         finally:
             del self._flights[key]
-            flight.done.set()
+            flight.finish()
         if ttl is not None:
             self._entries[key] = (now + ttl, body)
             while len(self._entries) > self.policy.max_entries:

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import heapq
 import math
-import uuid
+import random
 from datetime import UTC, datetime
 
 import attrs
@@ -195,12 +195,14 @@ class ClockState:
     @property
     def offset(self) -> float:
         """The server's clock minus ours: the middle of the bracket."""
-        return 0.0 if self.low is None or self.high is None else (self.low + self.high) / 2
+        low, high = self.low, self.high
+        return 0.0 if low is None or high is None else (low + high) / 2
 
     @property
     def uncertainty(self) -> float:
         """How far off ``offset`` may be: half the bracket."""
-        return 0.0 if self.low is None or self.high is None else (self.high - self.low) / 2
+        low, high = self.low, self.high
+        return 0.0 if low is None or high is None else (high - low) / 2
 
 
 class Core:
@@ -339,7 +341,10 @@ class Core:
             state.since = now  # from its first request on, it sees every one
         self._refill(state, now)
         state.tokens -= 1.0  # below zero while a request admitted ahead of time waits
-        slot = uuid.uuid4().hex
+        # 64 random bits name a slot uniquely among the few hundred of a window, in every
+        # process sharing the state (the generator reseeds after a fork), at a tenth of uuid4's
+        # cost.
+        slot = f"{random.getrandbits(64):016x}"
         state.leases[slot] = at + self.limits.lease
         minute = self._minute(at, late=True)
         state.sends[minute] = state.sends.get(minute, 0) + 1

@@ -274,7 +274,9 @@ class RateGovernor:
             DailyQuotaExceeded: the day is spent for this priority (unless ``wait_for_reset``).
             GovernorTimeout: the slot would come after ``deadline``; raised at once.
         """
-        queue = self._queues.setdefault(egress, _Queue())
+        queue = self._queues.get(egress)
+        if queue is None:  # made once per egress, not on every acquire
+            queue = self._queues[egress] = _Queue()
         first: tuple[Decision, float] | None = None
         if queue.size == 0 and not self.store.horizon:
             # In memory, the fast path: nobody waits, so ask at once (admitted now, or queue).

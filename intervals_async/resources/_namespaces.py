@@ -80,6 +80,12 @@ class Namespace(Generic[M]):
 
     def _one(self, body: Mapping[str, Any]) -> M:
         record = body.get(self._spec.name)
+        if isinstance(record, tuple):  # decoded already, by the fast decoder
+            if len(record) == 1:
+                return record[0]  # type: ignore[no-any-return]
+            raise DecodeError(
+                f"/{self._spec.name}/: one record was asked for, and {len(record)} came"
+            )
         if isinstance(record, list) and len(record) == 1:
             record = record[0]
         return self._decode(record)
@@ -198,7 +204,8 @@ class _List(Namespace[M]):
 class _Get(Namespace[M]):
     async def get(self, ident: int) -> M:
         """The record with id ``ident`` (``NotFound`` if there is none)."""
-        body = await self._caller.call("GET", f"/{self._spec.name}/{self._ident(ident)}/")
+        name = self._spec.name
+        body = await self._caller._page(f"/{name}/{self._ident(ident)}/", None, name, self.model)
         return self._one(body)
 
 
