@@ -7,8 +7,10 @@ the high-water mark of its own address space since ``exec``; ``wait4``'s ``ru_ma
 count the parent's pages, sandbox included, from before the ``exec``). It runs 100,000 and
 1,000,000 entries (peak RSS against N); ``--quick`` runs 20,000 and 100,000; ``--n`` one size.
 
-Requests are counted twice: by the client (``requests_sent``) and by the sandbox's audit log.
-The minimum is ``ceil(N / page size)``: the export's first page is its probe.
+The child is the client alone, so its CPU time per record (``client_cpu_us_per_record``) is what
+the client costs, the sandbox serving from the parent. Requests are counted twice: by the client
+(``requests_sent``) and by the sandbox's audit log. The minimum is ``ceil(N / page size)``: the
+export's first page is its probe.
 
 ``python -m benchmarks.bench_export worker ...`` is the child.
 """
@@ -39,16 +41,18 @@ DAILY = 1_000_000
 async def _worker(args: argparse.Namespace) -> dict[str, Any]:
     limits = Limits(per_minute=PER_MINUTE, daily=DAILY, burst=64)
     governor = RateGovernor(store=MemoryStore(limits))  # its own limits: not the host's state
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     async with IntervalsClient(
         args.token, base_url=args.url, governor=governor, page_size=args.page_size
     ) as client:
         job = Export(client, args.out, resources=["time"], format=args.format)
         result = await job.run()
+    cpu = time.process_time() - cpu  # this process is the client alone: the sandbox serves apart
     return {
         "records": result.records["time"],
         "requests": result.requests,
         "seconds": round(time.perf_counter() - started, 2),
+        "client_cpu_us_per_record": round(cpu / max(1, result.records["time"]) * 1e6, 1),
         "peak_rss_mb": round(_peak_rss_kib() / 1024, 1),
     }
 
@@ -144,7 +148,8 @@ def report(figures: dict[str, Any], as_json: bool) -> None:
         f"export of {figures['n']:,} time entries ({figures['format']}, {figures['page_size']} "
         f"per page): peak RSS {figures['peak_rss_mb']} MB; {figures['requests']} requests "
         f"(sandbox saw {figures['audited_requests']}; minimum {figures['minimum_requests']}, "
-        f"+{figures['extra_requests']}); {figures['records_per_second']:,} records/s; "
+        f"+{figures['extra_requests']}); {figures['records_per_second']:,} records/s, "
+        f"{figures['client_cpu_us_per_record']} us of client CPU a record; "
         f"{figures['output_mb']} MB written"
     )
 

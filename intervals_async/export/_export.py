@@ -19,7 +19,7 @@ import math
 import shutil
 import sqlite3
 from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,16 +27,15 @@ import anyio
 import attrs
 
 from .. import _validate
-from .._validate import collection
 from .._exceptions import DailyQuotaExceeded, IntervalsError, InvalidParameter
 from .._gather import gather
 from .._pager import Fetch, Pager, in_id_order, requests_for, walks_by_id
 from .._plan import probe, quota_left
+from .._validate import collection
 from ..governor import Priority
 from ..models import Model, Page
-from ..resources import Group, Resource, resource
+from ..resources import Group
 from ..resources._table import RESOURCES
-from ._records import ident
 from ._sinks import Format, Progress, Sink, check_writable, has_checkpoint, open_sink
 
 if TYPE_CHECKING:
@@ -203,9 +202,7 @@ def readable_resources(group: Group) -> list[str]:
     return [
         r.name
         for r in RESOURCES
-        if r.listed
-        and group in r.collection["GET"]
-        and not any(f.required for f in r.filters)
+        if r.listed and group in r.collection["GET"] and not any(f.required for f in r.filters)
     ]
 
 
@@ -440,9 +437,7 @@ class Export:
 
     async def _list(self, name: str, filters: Mapping[str, Any], fetch: Fetch) -> Page[Model]:
         namespace = getattr(self._client, name)
-        page: Page[Model] = await namespace.list(
-            offset=fetch.offset, limit=fetch.limit, **filters
-        )
+        page: Page[Model] = await namespace.list(offset=fetch.offset, limit=fetch.limit, **filters)
         return page
 
     async def run(

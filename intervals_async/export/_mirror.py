@@ -25,8 +25,8 @@ Per collection, each run does the cheapest thing that keeps the mirror exact:
 
 from __future__ import annotations
 
-import json
 import enum
+import json
 import sqlite3
 from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
@@ -320,7 +320,9 @@ class _Run:
             )
         if name == "time":
             # Only entries that really changed (read again by the overlap, most did not).
-            entries = cast("Sequence[Time]", self._changed(name, records) if changed is None else changed)
+            entries = cast(
+                "Sequence[Time]", self._changed(name, records) if changed is None else changed
+            )
             before = self._store.column("time", "taskid", [*(e.id for e in entries), *gone])
             self._timed_tasks.update(t for t in before.values() if t is not None)
             self._timed_tasks.update(e.taskid for e in entries if e.taskid is not None)

@@ -28,7 +28,7 @@ import attrs
 
 from ..models import Model
 from ._db import Tables, connect, transaction
-from ._records import columns, csv_row, plain
+from ._records import columns, csv_row, jsonl
 
 __all__ = ["CHECKPOINT", "Format", "Progress", "Sink", "open_sink"]
 
@@ -186,17 +186,15 @@ class _FileSink:
     ) -> None:
         """See `Sink`."""
         handle = self._handle(name)
-        text = io.StringIO()
         if self._format is Format.JSONL:
-            for record in records:
-                text.write(json.dumps(plain(record), ensure_ascii=False, separators=(",", ":")))
-                text.write("\n")
+            handle.write(jsonl(records))
         else:
+            text = io.StringIO()
             writer = csv.writer(text, lineterminator="\n")
             if handle.tell() == 0:
                 writer.writerow([c.name for c in columns(model)])
             writer.writerows(csv_row(r) for r in records)
-        handle.write(text.getvalue().encode("utf-8"))
+            handle.write(text.getvalue().encode("utf-8"))
         handle.flush()
         os.fsync(handle.fileno())
         done.size = handle.tell()
