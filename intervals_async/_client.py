@@ -215,9 +215,9 @@ class IntervalsClient(Namespaces):
         self.wait_for_reset = wait_for_reset
         self.quota_sync = quota_sync
         self._sync_tried: dict[str, float] = {}  # shared with with_options() copies
+        self._sent = collections.Counter[str]()  # likewise: requests sent, by account
         # What observes each attempt (`intervals_async.telemetry.instrument`); None: nothing.
         self._observer: Observer | None = None
-        self._sent = collections.Counter[str]()  # likewise: requests sent, by account
         if isinstance(cache, ResponseCache):
             self._cache = cache
         else:
@@ -361,9 +361,9 @@ class IntervalsClient(Namespaces):
     async def _page(
         self, path: str, params: Mapping[str, str] | None, resource: str, model: type[Model]
     ) -> dict[str, Any]:
-        """A collection ``GET`` (cached and coalesced as `call` does): its envelope, with the
-        records already ``model``s (a tuple) where the fast decoder took the page, else as JSON
-        values."""
+        """A ``GET`` of ``resource`` records, a page or one (cached and coalesced as `call`
+        does): its envelope, with the records already ``model``s (a tuple) where the fast
+        decoder took the answer, else as JSON values."""
 
         async def read(response: httpx.Response) -> dict[str, Any]:
             content = await self._body(response)

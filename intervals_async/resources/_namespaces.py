@@ -59,8 +59,8 @@ class Caller(Protocol):
     async def _page(
         self, path: str, params: Mapping[str, str] | None, resource: str, model: type[Model]
     ) -> dict[str, Any]:
-        """One collection ``GET``; its records already models (a tuple) where the fast
-        decoder took the page."""
+        """One ``GET`` of records (a page, or one); its records already models (a tuple) where
+        the fast decoder took the answer."""
         ...
 
 
