@@ -159,7 +159,7 @@ def assert_same(fast: tuple[Any, tuple[Model, ...]], general: object) -> None:
         assert _exactly(mine) == _exactly(theirs) and dict(mine.extra) == dict(theirs.extra)
 
 
-@settings(max_examples=1500, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=800, deadline=None, suppress_health_check=list(HealthCheck))
 @given(data=st.data(), resource=st.sampled_from(LISTED))
 def test_the_fast_path_equals_the_general_one(data: st.DataObject, resource: str) -> None:
     content = data.draw(pages(resource), label="page")

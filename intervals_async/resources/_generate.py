@@ -8,6 +8,9 @@ the table, a model, a hand-written verb (``_namespaces.py``) or `IntervalsClient
 
 What each generated method does is the hand-written mixin's (``_list``, ``_pages``...): the
 generated code only names the parameters and passes them on.
+
+The generator imports the package, which imports the generated modules: if they lack a name the
+package needs (a renamed class), restore them from git, then run it.
 """
 
 from __future__ import annotations
