@@ -8,7 +8,8 @@ the same without ``async``, for scripts and notebooks. `intervals_async.models` 
 
 from __future__ import annotations
 
-from ._blocking import BlockingIntervalsClient as BlockingIntervalsClient
+import typing as _typing
+
 from ._cache import CachePolicy as CachePolicy
 from ._cache import ClientStatistics as ClientStatistics
 from ._cache import ResponseCache as ResponseCache
@@ -92,6 +93,23 @@ __all__ = [
     "plan_cost",
 ]
 
+if _typing.TYPE_CHECKING:
+    from ._blocking import BlockingIntervalsClient as BlockingIntervalsClient
+
+# Made on first use: its generated namespaces cost an async program's start a tenth of a second.
+_LAZY = ("BlockingIntervalsClient",)
+
+
+def __getattr__(name: str) -> _typing.Any:
+    if name == "BlockingIntervalsClient":
+        from ._blocking import BlockingIntervalsClient
+
+        BlockingIntervalsClient.__module__ = __name__
+        globals()[name] = BlockingIntervalsClient
+        return BlockingIntervalsClient
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 for _name in __all__:
-    if _name not in ("__version__", "Priority", "NOT_GIVEN"):
+    if _name not in ("__version__", "Priority", "NOT_GIVEN", *_LAZY):
         globals()[_name].__module__ = __name__
