@@ -21,7 +21,8 @@ from intervals_async.governor import Limits, MemoryStore, RateGovernor
 
 
 async def main() -> None:
-    """Parse the arguments, say "ready", wait for "go" on stdin, send until the time is up."""
+    """Parse the arguments, say "ready", wait for "go" on stdin, send until the time is up or
+    "stop" comes on stdin (or stdin closes)."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--url", required=True)
     parser.add_argument("--token", required=True)
@@ -54,10 +55,17 @@ async def main() -> None:
     print("ready", flush=True)
     await anyio.to_thread.run_sync(sys.stdin.readline)
     deadline = time.time() + args.seconds
+    stopped = anyio.Event()
+
+    async def told_to_stop() -> None:
+        # A daemon thread's readline: a worker that ends by its deadline need not wait for it.
+        line = await anyio.to_thread.run_sync(sys.stdin.readline, abandon_on_cancel=True)
+        if line in ("", "stop\n"):
+            stopped.set()
 
     async def task() -> None:
         nonlocal sent, too_fast
-        while time.time() < deadline:
+        while time.time() < deadline and not stopped.is_set():
             try:
                 # a different page each time: identical concurrent reads would be merged
                 await client.call(
@@ -68,8 +76,11 @@ async def main() -> None:
                 too_fast += 1
 
     async with client, anyio.create_task_group() as group:
-        for _ in range(args.tasks):
-            group.start_soon(task)
+        group.start_soon(told_to_stop)
+        async with anyio.create_task_group() as senders:
+            for _ in range(args.tasks):
+                senders.start_soon(task)
+        group.cancel_scope.cancel()  # the senders are done: stop listening
     await governor.aclose()
     print(json.dumps({"sent": sent, "too_fast": too_fast, "store": repr(governor.store)}))
 
