@@ -234,7 +234,7 @@ def _generate(
 
 # -- the fast decode of a page ------------------------------------------------------------------
 
-# Per model: how to make its page decoder, made when first asked (`page_decoder`).
+# Per model: how to make its page decoder, made when first asked (`decode_page`).
 _PAGES: dict[type, Callable[[str], Callable[[bytes], Any]]] = {}
 _DECODERS: dict[tuple[str, type], Callable[[bytes], Any]] = {}
 _WIRE_SCALARS = (int, Decimal, bool, dt.date, dt.datetime, str)
