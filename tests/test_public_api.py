@@ -133,3 +133,31 @@ def test_export_exports() -> None:
         assert exported.__doc__, f"{name} has no docstring"
     assert issubclass(export.ExportError, intervals_async.IntervalsError)
     assert issubclass(export.OutputError, export.ExportError)
+
+
+def test_the_drawn_error_tree_names_every_error_under_its_parent() -> None:
+    import re
+
+    from intervals_async import _exceptions
+
+    doc = (_exceptions.__doc__ or "").splitlines()
+    start = doc.index("    IntervalsError")
+    tree = doc[start : doc.index("", start)]
+    drawn: dict[str, str] = {}  # name -> parent, as the module's docstring draws them
+    parents: list[str] = []
+    for line in tree:
+        found = re.match(r"    ((?:[│ ]   )*)(?:[├└]── )?([A-Z]\w+)", line)
+        assert found, line
+        depth = len(found.group(1)) // 4 + (1 if "──" in line else 0)
+        parents[depth:] = [found.group(2)]
+        drawn[found.group(2)] = parents[depth - 1] if depth else ""
+    errors = {
+        cls
+        for module in (intervals_async, export)
+        for cls in vars(module).values()
+        if isinstance(cls, type) and issubclass(cls, intervals_async.IntervalsError)
+    }
+    assert {cls.__name__ for cls in errors} == set(drawn)
+    for cls in errors:
+        bases = [b for b in cls.__bases__ if issubclass(b, intervals_async.IntervalsError)]
+        assert drawn[cls.__name__] == (bases[0].__name__ if bases else ""), cls.__name__
