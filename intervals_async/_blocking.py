@@ -199,18 +199,12 @@ class BlockingClientResource(_BlockingNamespace[ClientResource]):
         client's ``page_size``; the API's default of 10 would cost 50 times more); once the
         first page has told ``listcount``, up to ``concurrency`` pages are fetched at once (each
         still paced by the governor). A walk of ``n`` records costs ``max(1, ceil(n /
-        page_size))`` requests; ``offset`` says where to start.
+        page_size))`` requests; ``offset`` says where to start. The filters are `list()`'s
+        (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            localid: one id, or several.
-            active: ``True`` or ``False``.
-            search: text.
-            projectsonly: ``True`` or ``False``.
-            sortfield: the field to sort by.
-            sortdir: the sort direction.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
@@ -243,18 +237,12 @@ class BlockingClientResource(_BlockingNamespace[ClientResource]):
         **unknown: Never,
     ) -> Generator[Client, None, None]:
         """Every matching record, one at a time: `pages()`, record by record (each page checked,
-        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records).
+        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records). The
+        filters are `list()`'s (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            localid: one id, or several.
-            active: ``True`` or ``False``.
-            search: text.
-            projectsonly: ``True`` or ``False``.
-            sortfield: the field to sort by.
-            sortdir: the sort direction.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
@@ -408,12 +396,12 @@ class BlockingContactDescriptorResource(_BlockingNamespace[ContactDescriptorReso
         client's ``page_size``; the API's default of 10 would cost 50 times more); once the
         first page has told ``listcount``, up to ``concurrency`` pages are fetched at once (each
         still paced by the governor). A walk of ``n`` records costs ``max(1, ceil(n /
-        page_size))`` requests; ``offset`` says where to start.
+        page_size))`` requests; ``offset`` says where to start. The filters are `list()`'s
+        (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            contacttypeid: an id; required.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
@@ -431,12 +419,12 @@ class BlockingContactDescriptorResource(_BlockingNamespace[ContactDescriptorReso
         **unknown: Never,
     ) -> Generator[ContactDescriptor, None, None]:
         """Every matching record, one at a time: `pages()`, record by record (each page checked,
-        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records).
+        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records). The
+        filters are `list()`'s (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            contacttypeid: an id; required.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
@@ -471,7 +459,8 @@ class BlockingContactTypeResource(_BlockingNamespace[ContactTypeResource]):
         client's ``page_size``; the API's default of 10 would cost 50 times more); once the
         first page has told ``listcount``, up to ``concurrency`` pages are fetched at once (each
         still paced by the governor). A walk of ``n`` records costs ``max(1, ceil(n /
-        page_size))`` requests; ``offset`` says where to start.
+        page_size))`` requests; ``offset`` says where to start. The filters are `list()`'s
+        (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
@@ -486,7 +475,8 @@ class BlockingContactTypeResource(_BlockingNamespace[ContactTypeResource]):
         self, *, page_size: int | None = None, concurrency: int | None = None, **unknown: Never
     ) -> Generator[ContactType, None, None]:
         """Every matching record, one at a time: `pages()`, record by record (each page checked,
-        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records).
+        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records). The
+        filters are `list()`'s (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
@@ -633,29 +623,12 @@ class BlockingDocumentResource(_BlockingNamespace[DocumentResource]):
         client's ``page_size``; the API's default of 10 would cost 50 times more); once the
         first page has told ``listcount``, up to ``concurrency`` pages are fetched at once (each
         still paced by the governor). A walk of ``n`` records costs ``max(1, ceil(n /
-        page_size))`` requests; ``offset`` says where to start.
+        page_size))`` requests; ``offset`` says where to start. The filters are `list()`'s
+        (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            public: ``True`` or ``False``.
-            taskid: one id, or several.
-            milestoneid: one id, or several.
-            queueid: one id, or several.
-            clientid: one id, or several.
-            projectid: one id, or several.
-            moduleid: one id, or several.
-            personid: one id, or several.
-            search: text.
-            projectactive: ``True`` or ``False``.
-            taskassignedorownedby: an id.
-            tag: text.
-            datebegin: a date.
-            dateend: a date.
-            sortfield: the field to sort by.
-            sortdir: the sort direction.
-            offset: records to skip.
-            id: an id.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
@@ -722,29 +695,12 @@ class BlockingDocumentResource(_BlockingNamespace[DocumentResource]):
         **unknown: Never,
     ) -> Generator[Document, None, None]:
         """Every matching record, one at a time: `pages()`, record by record (each page checked,
-        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records).
+        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records). The
+        filters are `list()`'s (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            public: ``True`` or ``False``.
-            taskid: one id, or several.
-            milestoneid: one id, or several.
-            queueid: one id, or several.
-            clientid: one id, or several.
-            projectid: one id, or several.
-            moduleid: one id, or several.
-            personid: one id, or several.
-            search: text.
-            projectactive: ``True`` or ``False``.
-            taskassignedorownedby: an id.
-            tag: text.
-            datebegin: a date.
-            dateend: a date.
-            sortfield: the field to sort by.
-            sortdir: the sort direction.
-            offset: records to skip.
-            id: an id.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
@@ -891,21 +847,12 @@ class BlockingExpenseResource(_BlockingNamespace[ExpenseResource]):
         client's ``page_size``; the API's default of 10 would cost 50 times more); once the
         first page has told ``listcount``, up to ``concurrency`` pages are fetched at once (each
         still paced by the governor). A walk of ``n`` records costs ``max(1, ceil(n /
-        page_size))`` requests; ``offset`` says where to start.
+        page_size))`` requests; ``offset`` says where to start. The filters are `list()`'s
+        (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            projectid: one id, or several.
-            personid: one id, or several.
-            clientid: one id, or several.
-            managerid: one id, or several.
-            datebegin: a date.
-            dateend: a date.
-            date: a date.
-            sortfield: the field to sort by.
-            sortdir: the sort direction.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
@@ -956,21 +903,12 @@ class BlockingExpenseResource(_BlockingNamespace[ExpenseResource]):
         **unknown: Never,
     ) -> Generator[Expense, None, None]:
         """Every matching record, one at a time: `pages()`, record by record (each page checked,
-        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records).
+        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records). The
+        filters are `list()`'s (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            projectid: one id, or several.
-            personid: one id, or several.
-            clientid: one id, or several.
-            managerid: one id, or several.
-            datebegin: a date.
-            dateend: a date.
-            date: a date.
-            sortfield: the field to sort by.
-            sortdir: the sort direction.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
@@ -1101,7 +1039,8 @@ class BlockingUserGroupResource(_BlockingNamespace[UserGroupResource]):
         client's ``page_size``; the API's default of 10 would cost 50 times more); once the
         first page has told ``listcount``, up to ``concurrency`` pages are fetched at once (each
         still paced by the governor). A walk of ``n`` records costs ``max(1, ceil(n /
-        page_size))`` requests; ``offset`` says where to start.
+        page_size))`` requests; ``offset`` says where to start. The filters are `list()`'s
+        (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
@@ -1116,7 +1055,8 @@ class BlockingUserGroupResource(_BlockingNamespace[UserGroupResource]):
         self, *, page_size: int | None = None, concurrency: int | None = None, **unknown: Never
     ) -> Generator[UserGroup, None, None]:
         """Every matching record, one at a time: `pages()`, record by record (each page checked,
-        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records).
+        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records). The
+        filters are `list()`'s (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
@@ -1255,21 +1195,12 @@ class BlockingInvoiceResource(_BlockingNamespace[InvoiceResource]):
         client's ``page_size``; the API's default of 10 would cost 50 times more); once the
         first page has told ``listcount``, up to ``concurrency`` pages are fetched at once (each
         still paced by the governor). A walk of ``n`` records costs ``max(1, ceil(n /
-        page_size))`` requests; ``offset`` says where to start.
+        page_size))`` requests; ``offset`` says where to start. The filters are `list()`'s
+        (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            localid: one id, or several.
-            clientid: one id, or several.
-            projectid: one id, or several.
-            datebegin: a date.
-            dateend: a date.
-            status: text.
-            search: text.
-            sortfield: the field to sort by.
-            sortdir: the sort direction.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
@@ -1330,21 +1261,12 @@ class BlockingInvoiceResource(_BlockingNamespace[InvoiceResource]):
         **unknown: Never,
     ) -> Generator[Invoice, None, None]:
         """Every matching record, one at a time: `pages()`, record by record (each page checked,
-        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records).
+        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records). The
+        filters are `list()`'s (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            localid: one id, or several.
-            clientid: one id, or several.
-            projectid: one id, or several.
-            datebegin: a date.
-            dateend: a date.
-            status: text.
-            search: text.
-            sortfield: the field to sort by.
-            sortdir: the sort direction.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
@@ -1567,15 +1489,12 @@ class BlockingInvoiceItemResource(_BlockingNamespace[InvoiceItemResource]):
         client's ``page_size``; the API's default of 10 would cost 50 times more); once the
         first page has told ``listcount``, up to ``concurrency`` pages are fetched at once (each
         still paced by the governor). A walk of ``n`` records costs ``max(1, ceil(n /
-        page_size))`` requests; ``offset`` says where to start.
+        page_size))`` requests; ``offset`` says where to start. The filters are `list()`'s
+        (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            invoiceid: an id; required.
-            sortfield: the field to sort by.
-            sortdir: the sort direction.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
@@ -1603,15 +1522,12 @@ class BlockingInvoiceItemResource(_BlockingNamespace[InvoiceItemResource]):
         **unknown: Never,
     ) -> Generator[InvoiceItem, None, None]:
         """Every matching record, one at a time: `pages()`, record by record (each page checked,
-        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records).
+        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records). The
+        filters are `list()`'s (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            invoiceid: an id; required.
-            sortfield: the field to sort by.
-            sortdir: the sort direction.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
@@ -1762,14 +1678,12 @@ class BlockingInvoiceNoteResource(_BlockingNamespace[InvoiceNoteResource]):
         client's ``page_size``; the API's default of 10 would cost 50 times more); once the
         first page has told ``listcount``, up to ``concurrency`` pages are fetched at once (each
         still paced by the governor). A walk of ``n`` records costs ``max(1, ceil(n /
-        page_size))`` requests; ``offset`` says where to start.
+        page_size))`` requests; ``offset`` says where to start. The filters are `list()`'s
+        (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            invoiceid: an id; required.
-            authorid: an id.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
@@ -1794,14 +1708,12 @@ class BlockingInvoiceNoteResource(_BlockingNamespace[InvoiceNoteResource]):
         **unknown: Never,
     ) -> Generator[InvoiceNote, None, None]:
         """Every matching record, one at a time: `pages()`, record by record (each page checked,
-        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records).
+        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records). The
+        filters are `list()`'s (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            invoiceid: an id; required.
-            authorid: an id.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
@@ -1908,7 +1820,8 @@ class BlockingInvoiceTermResource(_BlockingNamespace[InvoiceTermResource]):
         client's ``page_size``; the API's default of 10 would cost 50 times more); once the
         first page has told ``listcount``, up to ``concurrency`` pages are fetched at once (each
         still paced by the governor). A walk of ``n`` records costs ``max(1, ceil(n /
-        page_size))`` requests; ``offset`` says where to start.
+        page_size))`` requests; ``offset`` says where to start. The filters are `list()`'s
+        (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
@@ -1923,7 +1836,8 @@ class BlockingInvoiceTermResource(_BlockingNamespace[InvoiceTermResource]):
         self, *, page_size: int | None = None, concurrency: int | None = None, **unknown: Never
     ) -> Generator[InvoiceTerm, None, None]:
         """Every matching record, one at a time: `pages()`, record by record (each page checked,
-        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records).
+        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records). The
+        filters are `list()`'s (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
@@ -2072,24 +1986,12 @@ class BlockingMilestoneResource(_BlockingNamespace[MilestoneResource]):
         client's ``page_size``; the API's default of 10 would cost 50 times more); once the
         first page has told ``listcount``, up to ``concurrency`` pages are fetched at once (each
         still paced by the governor). A walk of ``n`` records costs ``max(1, ceil(n /
-        page_size))`` requests; ``offset`` says where to start.
+        page_size))`` requests; ``offset`` says where to start. The filters are `list()`'s
+        (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            localid: one id, or several.
-            search: text.
-            clientid: one id, or several (-1: none).
-            projectid: one id, or several.
-            ownerid: one id, or several.
-            hasmilestonerelation: one id, or several.
-            complete: ``True`` or ``False``.
-            dateduebegin: a date.
-            datedueend: a date.
-            title: text.
-            sortfield: the field to sort by.
-            sortdir: the sort direction.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
@@ -2151,24 +2053,12 @@ class BlockingMilestoneResource(_BlockingNamespace[MilestoneResource]):
         **unknown: Never,
     ) -> Generator[Milestone, None, None]:
         """Every matching record, one at a time: `pages()`, record by record (each page checked,
-        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records).
+        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records). The
+        filters are `list()`'s (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            localid: one id, or several.
-            search: text.
-            clientid: one id, or several (-1: none).
-            projectid: one id, or several.
-            ownerid: one id, or several.
-            hasmilestonerelation: one id, or several.
-            complete: ``True`` or ``False``.
-            dateduebegin: a date.
-            datedueend: a date.
-            title: text.
-            sortfield: the field to sort by.
-            sortdir: the sort direction.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
@@ -2320,13 +2210,12 @@ class BlockingMilestoneNoteResource(_BlockingNamespace[MilestoneNoteResource]):
         client's ``page_size``; the API's default of 10 would cost 50 times more); once the
         first page has told ``listcount``, up to ``concurrency`` pages are fetched at once (each
         still paced by the governor). A walk of ``n`` records costs ``max(1, ceil(n /
-        page_size))`` requests; ``offset`` says where to start.
+        page_size))`` requests; ``offset`` says where to start. The filters are `list()`'s
+        (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            milestoneid: an id; required.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
@@ -2349,13 +2238,12 @@ class BlockingMilestoneNoteResource(_BlockingNamespace[MilestoneNoteResource]):
         **unknown: Never,
     ) -> Generator[MilestoneNote, None, None]:
         """Every matching record, one at a time: `pages()`, record by record (each page checked,
-        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records).
+        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records). The
+        filters are `list()`'s (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            milestoneid: an id; required.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
@@ -2467,13 +2355,12 @@ class BlockingModuleResource(_BlockingNamespace[ModuleResource]):
         client's ``page_size``; the API's default of 10 would cost 50 times more); once the
         first page has told ``listcount``, up to ``concurrency`` pages are fetched at once (each
         still paced by the governor). A walk of ``n`` records costs ``max(1, ceil(n /
-        page_size))`` requests; ``offset`` says where to start.
+        page_size))`` requests; ``offset`` says where to start. The filters are `list()`'s
+        (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            active: ``True`` or ``False``.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
@@ -2496,13 +2383,12 @@ class BlockingModuleResource(_BlockingNamespace[ModuleResource]):
         **unknown: Never,
     ) -> Generator[Module, None, None]:
         """Every matching record, one at a time: `pages()`, record by record (each page checked,
-        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records).
+        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records). The
+        filters are `list()`'s (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            active: ``True`` or ``False``.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
@@ -2621,20 +2507,12 @@ class BlockingPaymentResource(_BlockingNamespace[PaymentResource]):
         client's ``page_size``; the API's default of 10 would cost 50 times more); once the
         first page has told ``listcount``, up to ``concurrency`` pages are fetched at once (each
         still paced by the governor). A walk of ``n`` records costs ``max(1, ceil(n /
-        page_size))`` requests; ``offset`` says where to start.
+        page_size))`` requests; ``offset`` says where to start. The filters are `list()`'s
+        (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            clientid: an id.
-            projectid: an id.
-            personid: one id, or several.
-            date: a date.
-            typeid: an id.
-            invoiceid: an id.
-            sortfield: the field to sort by.
-            sortdir: the sort direction.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
@@ -2684,20 +2562,12 @@ class BlockingPaymentResource(_BlockingNamespace[PaymentResource]):
         **unknown: Never,
     ) -> Generator[Payment, None, None]:
         """Every matching record, one at a time: `pages()`, record by record (each page checked,
-        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records).
+        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records). The
+        filters are `list()`'s (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            clientid: an id.
-            projectid: an id.
-            personid: one id, or several.
-            date: a date.
-            typeid: an id.
-            invoiceid: an id.
-            sortfield: the field to sort by.
-            sortdir: the sort direction.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
@@ -2833,7 +2703,8 @@ class BlockingPaymentTypeResource(_BlockingNamespace[PaymentTypeResource]):
         client's ``page_size``; the API's default of 10 would cost 50 times more); once the
         first page has told ``listcount``, up to ``concurrency`` pages are fetched at once (each
         still paced by the governor). A walk of ``n`` records costs ``max(1, ceil(n /
-        page_size))`` requests; ``offset`` says where to start.
+        page_size))`` requests; ``offset`` says where to start. The filters are `list()`'s
+        (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
@@ -2848,7 +2719,8 @@ class BlockingPaymentTypeResource(_BlockingNamespace[PaymentTypeResource]):
         self, *, page_size: int | None = None, concurrency: int | None = None, **unknown: Never
     ) -> Generator[PaymentType, None, None]:
         """Every matching record, one at a time: `pages()`, record by record (each page checked,
-        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records).
+        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records). The
+        filters are `list()`'s (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
@@ -2963,26 +2835,12 @@ class BlockingPersonResource(_BlockingNamespace[PersonResource]):
         client's ``page_size``; the API's default of 10 would cost 50 times more); once the
         first page has told ``listcount``, up to ``concurrency`` pages are fetched at once (each
         still paced by the governor). A walk of ``n`` records costs ``max(1, ceil(n /
-        page_size))`` requests; ``offset`` says where to start.
+        page_size))`` requests; ``offset`` says where to start. The filters are `list()`'s
+        (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            localid: one id, or several.
-            username: text.
-            email: text.
-            firstname: text.
-            lastname: text.
-            excludegroupids: one id, or several.
-            projectid: one id, or several.
-            clientid: one id, or several.
-            projectclientid: one id, or several.
-            search: text.
-            active: ``True`` or ``False``.
-            groupid: an id.
-            allprojects: ``True`` or ``False``.
-            restricttasks: ``True`` or ``False``.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
@@ -3031,26 +2889,12 @@ class BlockingPersonResource(_BlockingNamespace[PersonResource]):
         **unknown: Never,
     ) -> Generator[Person, None, None]:
         """Every matching record, one at a time: `pages()`, record by record (each page checked,
-        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records).
+        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records). The
+        filters are `list()`'s (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            localid: one id, or several.
-            username: text.
-            email: text.
-            firstname: text.
-            lastname: text.
-            excludegroupids: one id, or several.
-            projectid: one id, or several.
-            clientid: one id, or several.
-            projectclientid: one id, or several.
-            search: text.
-            active: ``True`` or ``False``.
-            groupid: an id.
-            allprojects: ``True`` or ``False``.
-            restricttasks: ``True`` or ``False``.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
@@ -3245,14 +3089,12 @@ class BlockingPersonContactResource(_BlockingNamespace[PersonContactResource]):
         client's ``page_size``; the API's default of 10 would cost 50 times more); once the
         first page has told ``listcount``, up to ``concurrency`` pages are fetched at once (each
         still paced by the governor). A walk of ``n`` records costs ``max(1, ceil(n /
-        page_size))`` requests; ``offset`` says where to start.
+        page_size))`` requests; ``offset`` says where to start. The filters are `list()`'s
+        (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            personid: an id; required.
-            contacttypeid: an id.
-            contactdescriptorid: an id.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
@@ -3277,14 +3119,12 @@ class BlockingPersonContactResource(_BlockingNamespace[PersonContactResource]):
         **unknown: Never,
     ) -> Generator[PersonContact, None, None]:
         """Every matching record, one at a time: `pages()`, record by record (each page checked,
-        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records).
+        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records). The
+        filters are `list()`'s (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            personid: an id; required.
-            contacttypeid: an id.
-            contactdescriptorid: an id.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
@@ -3508,29 +3348,12 @@ class BlockingProjectResource(_BlockingNamespace[ProjectResource]):
         client's ``page_size``; the API's default of 10 would cost 50 times more); once the
         first page has told ``listcount``, up to ``concurrency`` pages are fetched at once (each
         still paced by the governor). A walk of ``n`` records costs ``max(1, ceil(n /
-        page_size))`` requests; ``offset`` says where to start.
+        page_size))`` requests; ``offset`` says where to start. The filters are `list()`'s
+        (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            localid: one id, or several.
-            clientid: one id, or several (-1: none).
-            managerid: one id, or several (-1: none).
-            name: text.
-            datestart: a date.
-            dateend: a date.
-            labelid: one id, or several.
-            datestartbegin: a date.
-            datestartend: a date.
-            dateendbegin: a date.
-            dateendend: a date.
-            search: text.
-            active: ``True`` or ``False``.
-            billable: ``True`` or ``False``.
-            personid: an id.
-            sortfield: the field to sort by.
-            sortdir: the sort direction.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
@@ -3598,29 +3421,12 @@ class BlockingProjectResource(_BlockingNamespace[ProjectResource]):
         **unknown: Never,
     ) -> Generator[Project, None, None]:
         """Every matching record, one at a time: `pages()`, record by record (each page checked,
-        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records).
+        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records). The
+        filters are `list()`'s (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            localid: one id, or several.
-            clientid: one id, or several (-1: none).
-            managerid: one id, or several (-1: none).
-            name: text.
-            datestart: a date.
-            dateend: a date.
-            labelid: one id, or several.
-            datestartbegin: a date.
-            datestartend: a date.
-            dateendbegin: a date.
-            dateendend: a date.
-            search: text.
-            active: ``True`` or ``False``.
-            billable: ``True`` or ``False``.
-            personid: an id.
-            sortfield: the field to sort by.
-            sortdir: the sort direction.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
@@ -3805,13 +3611,12 @@ class BlockingProjectLabelResource(_BlockingNamespace[ProjectLabelResource]):
         client's ``page_size``; the API's default of 10 would cost 50 times more); once the
         first page has told ``listcount``, up to ``concurrency`` pages are fetched at once (each
         still paced by the governor). A walk of ``n`` records costs ``max(1, ceil(n /
-        page_size))`` requests; ``offset`` says where to start.
+        page_size))`` requests; ``offset`` says where to start. The filters are `list()`'s
+        (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            active: ``True`` or ``False``.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
@@ -3834,13 +3639,12 @@ class BlockingProjectLabelResource(_BlockingNamespace[ProjectLabelResource]):
         **unknown: Never,
     ) -> Generator[ProjectLabel, None, None]:
         """Every matching record, one at a time: `pages()`, record by record (each page checked,
-        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records).
+        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records). The
+        filters are `list()`'s (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            active: ``True`` or ``False``.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
@@ -3913,15 +3717,12 @@ class BlockingProjectModuleResource(_BlockingNamespace[ProjectModuleResource]):
         client's ``page_size``; the API's default of 10 would cost 50 times more); once the
         first page has told ``listcount``, up to ``concurrency`` pages are fetched at once (each
         still paced by the governor). A walk of ``n`` records costs ``max(1, ceil(n /
-        page_size))`` requests; ``offset`` says where to start.
+        page_size))`` requests; ``offset`` says where to start. The filters are `list()`'s
+        (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            projectid: one id, or several.
-            active: ``True`` or ``False``.
-            personid: an id.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
@@ -3948,15 +3749,12 @@ class BlockingProjectModuleResource(_BlockingNamespace[ProjectModuleResource]):
         **unknown: Never,
     ) -> Generator[ProjectModule, None, None]:
         """Every matching record, one at a time: `pages()`, record by record (each page checked,
-        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records).
+        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records). The
+        filters are `list()`'s (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            projectid: one id, or several.
-            active: ``True`` or ``False``.
-            personid: an id.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
@@ -4121,19 +3919,12 @@ class BlockingProjectNoteResource(_BlockingNamespace[ProjectNoteResource]):
         client's ``page_size``; the API's default of 10 would cost 50 times more); once the
         first page has told ``listcount``, up to ``concurrency`` pages are fetched at once (each
         still paced by the governor). A walk of ``n`` records costs ``max(1, ceil(n /
-        page_size))`` requests; ``offset`` says where to start.
+        page_size))`` requests; ``offset`` says where to start. The filters are `list()`'s
+        (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            localid: one id, or several.
-            clientid: one id, or several.
-            projectid: one id, or several.
-            authorid: one id, or several.
-            title: text.
-            search: text.
-            noteid: an id.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
@@ -4168,19 +3959,12 @@ class BlockingProjectNoteResource(_BlockingNamespace[ProjectNoteResource]):
         **unknown: Never,
     ) -> Generator[ProjectNote, None, None]:
         """Every matching record, one at a time: `pages()`, record by record (each page checked,
-        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records).
+        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records). The
+        filters are `list()`'s (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            localid: one id, or several.
-            clientid: one id, or several.
-            projectid: one id, or several.
-            authorid: one id, or several.
-            title: text.
-            search: text.
-            noteid: an id.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
@@ -4303,12 +4087,12 @@ class BlockingProjectTeamResource(_BlockingNamespace[ProjectTeamResource]):
         client's ``page_size``; the API's default of 10 would cost 50 times more); once the
         first page has told ``listcount``, up to ``concurrency`` pages are fetched at once (each
         still paced by the governor). A walk of ``n`` records costs ``max(1, ceil(n /
-        page_size))`` requests; ``offset`` says where to start.
+        page_size))`` requests; ``offset`` says where to start. The filters are `list()`'s
+        (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            projectid: an id; required.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
@@ -4326,12 +4110,12 @@ class BlockingProjectTeamResource(_BlockingNamespace[ProjectTeamResource]):
         **unknown: Never,
     ) -> Generator[ProjectTeam, None, None]:
         """Every matching record, one at a time: `pages()`, record by record (each page checked,
-        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records).
+        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records). The
+        filters are `list()`'s (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            projectid: an id; required.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
@@ -4462,15 +4246,12 @@ class BlockingProjectWorkTypeResource(_BlockingNamespace[ProjectWorkTypeResource
         client's ``page_size``; the API's default of 10 would cost 50 times more); once the
         first page has told ``listcount``, up to ``concurrency`` pages are fetched at once (each
         still paced by the governor). A walk of ``n`` records costs ``max(1, ceil(n /
-        page_size))`` requests; ``offset`` says where to start.
+        page_size))`` requests; ``offset`` says where to start. The filters are `list()`'s
+        (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            projectid: one id, or several.
-            active: ``True`` or ``False``.
-            personid: an id.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
@@ -4497,15 +4278,12 @@ class BlockingProjectWorkTypeResource(_BlockingNamespace[ProjectWorkTypeResource
         **unknown: Never,
     ) -> Generator[ProjectWorkType, None, None]:
         """Every matching record, one at a time: `pages()`, record by record (each page checked,
-        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records).
+        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records). The
+        filters are `list()`'s (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            projectid: one id, or several.
-            active: ``True`` or ``False``.
-            personid: an id.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
@@ -4698,17 +4476,12 @@ class BlockingRequestResource(_BlockingNamespace[RequestResource]):
         client's ``page_size``; the API's default of 10 would cost 50 times more); once the
         first page has told ``listcount``, up to ``concurrency`` pages are fetched at once (each
         still paced by the governor). A walk of ``n`` records costs ``max(1, ceil(n /
-        page_size))`` requests; ``offset`` says where to start.
+        page_size))`` requests; ``offset`` says where to start. The filters are `list()`'s
+        (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            priorityid: an id.
-            personid: an id.
-            projectid: an id.
-            sortfield: the field to sort by.
-            sortdir: the sort direction.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
@@ -4754,17 +4527,12 @@ class BlockingRequestResource(_BlockingNamespace[RequestResource]):
         **unknown: Never,
     ) -> Generator[Request, None, None]:
         """Every matching record, one at a time: `pages()`, record by record (each page checked,
-        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records).
+        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records). The
+        filters are `list()`'s (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            priorityid: an id.
-            personid: an id.
-            projectid: an id.
-            sortfield: the field to sort by.
-            sortdir: the sort direction.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
@@ -5119,48 +4887,12 @@ class BlockingTaskResource(_BlockingNamespace[TaskResource]):
         client's ``page_size``; the API's default of 10 would cost 50 times more); once the
         first page has told ``listcount``, up to ``concurrency`` pages are fetched at once (each
         still paced by the governor). A walk of ``n`` records costs ``max(1, ceil(n /
-        page_size))`` requests; ``offset`` says where to start.
+        page_size))`` requests; ``offset`` says where to start. The filters are `list()`'s
+        (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            localid: one id, or several.
-            personid: an id.
-            includetimerid: an id.
-            assigneeid: one id, or several (-1: none).
-            followerid: one id, or several (-1: none).
-            statusid: one id, or several.
-            clientid: one id, or several (-1: none).
-            projectid: one id, or several.
-            moduleid: one id, or several.
-            milestoneid: one id, or several (-1: none).
-            title: text.
-            dateopen: a date.
-            dateopenbegin: a date.
-            dateopenend: a date.
-            datedue: a date.
-            dateduebegin: a date.
-            datedueend: a date.
-            dateclosed: a date.
-            dateclosedbegin: a date.
-            dateclosedend: a date.
-            datecreated: a date.
-            datecreatedbegin: a date.
-            datecreatedend: a date.
-            datemodifiedbegin: a timestamp.
-            datemodifiedend: a timestamp.
-            hasduedate: ``True`` or ``False``.
-            ownerid: one id, or several.
-            priorityid: one id, or several.
-            tasklistfilterid: an id.
-            overdue: ``True`` or ``False``.
-            excludeclosed: ``True`` or ``False``.
-            assignedorownedby: one id, or several.
-            hastaskrelation: one id, or several.
-            search: text.
-            sortfield: the field to sort by.
-            sortdir: the sort direction.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
@@ -5286,48 +5018,12 @@ class BlockingTaskResource(_BlockingNamespace[TaskResource]):
         **unknown: Never,
     ) -> Generator[Task, None, None]:
         """Every matching record, one at a time: `pages()`, record by record (each page checked,
-        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records).
+        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records). The
+        filters are `list()`'s (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            localid: one id, or several.
-            personid: an id.
-            includetimerid: an id.
-            assigneeid: one id, or several (-1: none).
-            followerid: one id, or several (-1: none).
-            statusid: one id, or several.
-            clientid: one id, or several (-1: none).
-            projectid: one id, or several.
-            moduleid: one id, or several.
-            milestoneid: one id, or several (-1: none).
-            title: text.
-            dateopen: a date.
-            dateopenbegin: a date.
-            dateopenend: a date.
-            datedue: a date.
-            dateduebegin: a date.
-            datedueend: a date.
-            dateclosed: a date.
-            dateclosedbegin: a date.
-            dateclosedend: a date.
-            datecreated: a date.
-            datecreatedbegin: a date.
-            datecreatedend: a date.
-            datemodifiedbegin: a timestamp.
-            datemodifiedend: a timestamp.
-            hasduedate: ``True`` or ``False``.
-            ownerid: one id, or several.
-            priorityid: one id, or several.
-            tasklistfilterid: an id.
-            overdue: ``True`` or ``False``.
-            excludeclosed: ``True`` or ``False``.
-            assignedorownedby: one id, or several.
-            hastaskrelation: one id, or several.
-            search: text.
-            sortfield: the field to sort by.
-            sortdir: the sort direction.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
@@ -5542,12 +5238,12 @@ class BlockingTaskListFilterResource(_BlockingNamespace[TaskListFilterResource])
         client's ``page_size``; the API's default of 10 would cost 50 times more); once the
         first page has told ``listcount``, up to ``concurrency`` pages are fetched at once (each
         still paced by the governor). A walk of ``n`` records costs ``max(1, ceil(n /
-        page_size))`` requests; ``offset`` says where to start.
+        page_size))`` requests; ``offset`` says where to start. The filters are `list()`'s
+        (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
@@ -5565,12 +5261,12 @@ class BlockingTaskListFilterResource(_BlockingNamespace[TaskListFilterResource])
         **unknown: Never,
     ) -> Generator[TaskListFilter, None, None]:
         """Every matching record, one at a time: `pages()`, record by record (each page checked,
-        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records).
+        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records). The
+        filters are `list()`'s (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
@@ -5671,23 +5367,12 @@ class BlockingTaskNoteResource(_BlockingNamespace[TaskNoteResource]):
         client's ``page_size``; the API's default of 10 would cost 50 times more); once the
         first page has told ``listcount``, up to ``concurrency`` pages are fetched at once (each
         still paced by the governor). A walk of ``n`` records costs ``max(1, ceil(n /
-        page_size))`` requests; ``offset`` says where to start.
+        page_size))`` requests; ``offset`` says where to start. The filters are `list()`'s
+        (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            taskid: one id, or several.
-            title: text.
-            date: a date.
-            datebegin: a timestamp.
-            dateend: a timestamp.
-            datemodifiedbegin: a timestamp.
-            datemodifiedend: a timestamp.
-            authorid: one id, or several.
-            public: ``True`` or ``False``.
-            sortfield: the field to sort by.
-            sortdir: the sort direction.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
@@ -5730,23 +5415,12 @@ class BlockingTaskNoteResource(_BlockingNamespace[TaskNoteResource]):
         **unknown: Never,
     ) -> Generator[TaskNote, None, None]:
         """Every matching record, one at a time: `pages()`, record by record (each page checked,
-        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records).
+        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records). The
+        filters are `list()`'s (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            taskid: one id, or several.
-            title: text.
-            date: a date.
-            datebegin: a timestamp.
-            dateend: a timestamp.
-            datemodifiedbegin: a timestamp.
-            datemodifiedend: a timestamp.
-            authorid: one id, or several.
-            public: ``True`` or ``False``.
-            sortfield: the field to sort by.
-            sortdir: the sort direction.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
@@ -5866,13 +5540,12 @@ class BlockingTaskPriorityResource(_BlockingNamespace[TaskPriorityResource]):
         client's ``page_size``; the API's default of 10 would cost 50 times more); once the
         first page has told ``listcount``, up to ``concurrency`` pages are fetched at once (each
         still paced by the governor). A walk of ``n`` records costs ``max(1, ceil(n /
-        page_size))`` requests; ``offset`` says where to start.
+        page_size))`` requests; ``offset`` says where to start. The filters are `list()`'s
+        (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            active: ``True`` or ``False``.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
@@ -5895,13 +5568,12 @@ class BlockingTaskPriorityResource(_BlockingNamespace[TaskPriorityResource]):
         **unknown: Never,
     ) -> Generator[TaskPriority, None, None]:
         """Every matching record, one at a time: `pages()`, record by record (each page checked,
-        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records).
+        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records). The
+        filters are `list()`'s (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            active: ``True`` or ``False``.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
@@ -5960,13 +5632,12 @@ class BlockingTaskStatusResource(_BlockingNamespace[TaskStatusResource]):
         client's ``page_size``; the API's default of 10 would cost 50 times more); once the
         first page has told ``listcount``, up to ``concurrency`` pages are fetched at once (each
         still paced by the governor). A walk of ``n`` records costs ``max(1, ceil(n /
-        page_size))`` requests; ``offset`` says where to start.
+        page_size))`` requests; ``offset`` says where to start. The filters are `list()`'s
+        (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            active: ``True`` or ``False``.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
@@ -5989,13 +5660,12 @@ class BlockingTaskStatusResource(_BlockingNamespace[TaskStatusResource]):
         **unknown: Never,
     ) -> Generator[TaskStatus, None, None]:
         """Every matching record, one at a time: `pages()`, record by record (each page checked,
-        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records).
+        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records). The
+        filters are `list()`'s (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            active: ``True`` or ``False``.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
@@ -6124,29 +5794,12 @@ class BlockingTimeResource(_BlockingNamespace[TimeResource]):
         client's ``page_size``; the API's default of 10 would cost 50 times more); once the
         first page has told ``listcount``, up to ``concurrency`` pages are fetched at once (each
         still paced by the governor). A walk of ``n`` records costs ``max(1, ceil(n /
-        page_size))`` requests; ``offset`` says where to start.
+        page_size))`` requests; ``offset`` says where to start. The filters are `list()`'s
+        (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            activeonly: ``True`` or ``False``.
-            moduleid: one id, or several.
-            taskid: one id, or several.
-            worktypeid: one id, or several.
-            personid: one id, or several.
-            clientid: one id, or several (-1: none).
-            projectid: one id, or several.
-            milestoneid: one id, or several (-1: none).
-            date: a date.
-            datebegin: a date.
-            dateend: a date.
-            datemodifiedbegin: a timestamp.
-            datemodifiedend: a timestamp.
-            billable: ``True`` or ``False``.
-            approved: ``True`` or ``False``.
-            sortfield: the field to sort by.
-            sortdir: the sort direction.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
@@ -6201,29 +5854,12 @@ class BlockingTimeResource(_BlockingNamespace[TimeResource]):
         **unknown: Never,
     ) -> Generator[Time, None, None]:
         """Every matching record, one at a time: `pages()`, record by record (each page checked,
-        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records).
+        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records). The
+        filters are `list()`'s (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            activeonly: ``True`` or ``False``.
-            moduleid: one id, or several.
-            taskid: one id, or several.
-            worktypeid: one id, or several.
-            personid: one id, or several.
-            clientid: one id, or several (-1: none).
-            projectid: one id, or several.
-            milestoneid: one id, or several (-1: none).
-            date: a date.
-            datebegin: a date.
-            dateend: a date.
-            datemodifiedbegin: a timestamp.
-            datemodifiedend: a timestamp.
-            billable: ``True`` or ``False``.
-            approved: ``True`` or ``False``.
-            sortfield: the field to sort by.
-            sortdir: the sort direction.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
@@ -6438,20 +6074,12 @@ class BlockingTimerResource(_BlockingNamespace[TimerResource]):
         client's ``page_size``; the API's default of 10 would cost 50 times more); once the
         first page has told ``listcount``, up to ``concurrency`` pages are fetched at once (each
         still paced by the governor). A walk of ``n`` records costs ``max(1, ceil(n /
-        page_size))`` requests; ``offset`` says where to start.
+        page_size))`` requests; ``offset`` says where to start. The filters are `list()`'s
+        (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            generaltimers: ``True`` or ``False``.
-            gettimerinfo: ``True`` or ``False``.
-            taskid: an id.
-            personid: an id.
-            projectid: an id.
-            clientid: an id.
-            sortfield: the field to sort by.
-            sortdir: the sort direction.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
@@ -6488,20 +6116,12 @@ class BlockingTimerResource(_BlockingNamespace[TimerResource]):
         **unknown: Never,
     ) -> Generator[Timer, None, None]:
         """Every matching record, one at a time: `pages()`, record by record (each page checked,
-        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records).
+        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records). The
+        filters are `list()`'s (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            generaltimers: ``True`` or ``False``.
-            gettimerinfo: ``True`` or ``False``.
-            taskid: an id.
-            personid: an id.
-            projectid: an id.
-            clientid: an id.
-            sortfield: the field to sort by.
-            sortdir: the sort direction.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
@@ -6693,13 +6313,12 @@ class BlockingWorkTypeResource(_BlockingNamespace[WorkTypeResource]):
         client's ``page_size``; the API's default of 10 would cost 50 times more); once the
         first page has told ``listcount``, up to ``concurrency`` pages are fetched at once (each
         still paced by the governor). A walk of ``n`` records costs ``max(1, ceil(n /
-        page_size))`` requests; ``offset`` says where to start.
+        page_size))`` requests; ``offset`` says where to start. The filters are `list()`'s
+        (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            active: ``True`` or ``False``.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
@@ -6722,13 +6341,12 @@ class BlockingWorkTypeResource(_BlockingNamespace[WorkTypeResource]):
         **unknown: Never,
     ) -> Generator[WorkType, None, None]:
         """Every matching record, one at a time: `pages()`, record by record (each page checked,
-        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records).
+        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records). The
+        filters are `list()`'s (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            active: ``True`` or ``False``.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(

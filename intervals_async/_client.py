@@ -334,14 +334,7 @@ class IntervalsClient(Namespaces):
         are sent as given (no validation).
         """
         if method == "GET":
-            return await self._cache.get(
-                self.account,
-                path,
-                params,
-                self.clock.time(),
-                lambda: self._send(method, path, params, None),
-                use_cache=self.use_cache,
-            )
+            return await self._get(path, params, self._envelope)
         try:
             return await self._send(method, path, params, json)
         finally:
@@ -354,9 +347,29 @@ class IntervalsClient(Namespaces):
         path: str,
         params: Mapping[str, str] | None,
         json: Mapping[str, Any] | None,
+        read: Callable[[httpx.Response], Awaitable[dict[str, Any]]] | None = None,
     ) -> dict[str, Any]:
         request = self._http.build_request(method, path, params=params, json=json)
-        return await self._loop(request, self._envelope)
+        return await self._loop(request, read or self._envelope)
+
+    async def _get(
+        self,
+        path: str,
+        params: Mapping[str, str] | None,
+        read: Callable[[httpx.Response], Awaitable[dict[str, Any]]],
+        decoded: str = "",
+    ) -> dict[str, Any]:
+        """A ``GET`` through the response cache and coalescing; ``decoded`` names what
+        ``read`` makes of the answer, where that is not its JSON values."""
+        return await self._cache.get(
+            self.account,
+            path,
+            params,
+            self.clock.time(),
+            lambda: self._send("GET", path, params, None, read),
+            use_cache=self.use_cache,
+            decoded=decoded,
+        )
 
     async def _page(
         self, path: str, params: Mapping[str, str] | None, resource: str, model: type[Model]
@@ -373,18 +386,7 @@ class IntervalsClient(Namespaces):
                     return {"listcount": fast[0], resource: fast[1]}
             return self._parsed(response, content)
 
-        async def fetch() -> dict[str, Any]:
-            return await self._loop(self._http.build_request("GET", path, params=params), read)
-
-        return await self._cache.get(
-            self.account,
-            path,
-            params,
-            self.clock.time(),
-            fetch,
-            use_cache=self.use_cache,
-            decoded=model.__name__,
-        )
+        return await self._get(path, params, read, decoded=model.__name__)
 
     def statistics(self) -> ClientStatistics:
         """Requests sent, and what the response cache and request coalescing saved (see

@@ -167,18 +167,15 @@ class _Telemetry(Observer):
 class _Instruments:
     """One meter's instruments, and the clients whose governors its gauges read."""
 
-    _global: _Instruments | None = None
-
     @classmethod
     def of(cls, provider: metrics.MeterProvider | None) -> _Instruments:
-        if provider is None:
-            if cls._global is None:
-                cls._global = cls(metrics.get_meter(METER_NAME, __version__))
-            return cls._global
-        found = _BY_PROVIDER.get(provider)
+        # The global provider is its own key (before the application sets one, the API's
+        # proxy, which forwards to it once set).
+        key = metrics.get_meter_provider() if provider is None else provider
+        found = _BY_PROVIDER.get(key)
         if found is None:
-            found = _BY_PROVIDER[provider] = cls(
-                metrics.get_meter(METER_NAME, __version__, meter_provider=provider)
+            found = _BY_PROVIDER[key] = cls(
+                metrics.get_meter(METER_NAME, __version__, meter_provider=key)
             )
         return found
 

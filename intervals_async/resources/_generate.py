@@ -16,6 +16,7 @@ package needs (a renamed class), restore them from git, then run it.
 from __future__ import annotations
 
 import ast
+import functools
 import inspect
 import re
 import subprocess
@@ -151,10 +152,10 @@ def _methods(spec: Resource) -> list[_Method]:
             _Param("concurrency", "int | None", "None"),
         ]
         filter_docs = [_filter_doc(f) for f in spec.filters]
+        # The filters are documented once, on list(): the walks say so.
         walk_docs = [
             "page_size: records per request (default: the client's ``page_size``).",
             "concurrency: pages in flight at once (default: the client's ``concurrency``).",
-            *(d for f, d in zip(spec.filters, filter_docs, strict=True) if f.name != "limit"),
         ]
         methods += [
             _Method(
@@ -342,7 +343,7 @@ def _typed_module(namespaces: list[tuple[Resource, list[_Method]]]) -> str:
         f"from ._namespaces import Namespace, {', '.join(mixins)}",
     ]
     names = ["NAMESPACES", "Namespaces", *(_class(spec) for spec, _ in namespaces)]
-    out.append("\n".join(_used(imports, text)))
+    out.append("\n".join(imports))
     out.append(f"\n\n__all__ = {_sorted(names)!r}\n\n\n")
     out.append(text + "\n")
     return "".join(out)
@@ -382,7 +383,7 @@ def _blocking_module(namespaces: list[tuple[Resource, list[_Method]]]) -> str:
         "from pathlib import Path",
         "from typing import Any, Literal, Never",
         "",
-        *_client_imports(text),
+        *_client_imports(),
         "from ._params import NOT_GIVEN, Day, Ids, Moment, NotGiven, Number, SortDir",
         "from ._portal import BlockingClient, _BlockingNamespace",
         f"from .models import {', '.join(models)}",
@@ -393,7 +394,7 @@ def _blocking_module(namespaces: list[tuple[Resource, list[_Method]]]) -> str:
         "BlockingIntervalsClient",
         *(f"Blocking{_class(s)}" for s, _ in namespaces),
     ]
-    out.append("\n".join(_used(imports, text)))
+    out.append("\n".join(imports))
     out.append(f"\n\n__all__ = {_sorted(names)!r}\n\n\n")
     out.append(text + "\n")
     return "".join(out)
@@ -428,10 +429,16 @@ def _portal_client() -> type:
     return _portal.BlockingClient
 
 
+@functools.cache
+def _client_source() -> tuple[str, ast.Module]:
+    """``_client.py``'s text and syntax tree, read once."""
+    source = Path(inspect.getfile(_client)).read_text(encoding="utf-8")
+    return source, ast.parse(source)
+
+
 def _options(method: str) -> _Method:
     """A method of `IntervalsClient` as its source spells it (defaults included)."""
-    source = Path(inspect.getfile(_client)).read_text(encoding="utf-8")
-    tree = ast.parse(source)
+    source, tree = _client_source()
     cls = next(n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == "IntervalsClient")
     node = next(n for n in cls.body if isinstance(n, ast.FunctionDef) and n.name == method)
 
@@ -455,40 +462,18 @@ def _options(method: str) -> _Method:
     return _Method(method, tuple(params), segment(node.returns) or "None", doc)
 
 
-def _client_imports(text: str) -> list[str]:
-    """The imports of ``_client.py`` that the copied options need (and `IntervalsClient`)."""
-    source = Path(inspect.getfile(_client)).read_text(encoding="utf-8")
+def _client_imports() -> list[str]:
+    """``_client.py``'s imports (the copied options need some of them; ruff drops the rest) and
+    `IntervalsClient`."""
     lines = ["from ._client import DEFAULT_MAX_BODY_SIZE, DEFAULT_TIMEOUT, IntervalsClient"]
-    for node in ast.parse(source).body:
+    for node in _client_source()[1].body:
         if isinstance(node, ast.Import):
             lines += [f"import {a.name}" for a in node.names]
-        elif (
-            isinstance(node, ast.ImportFrom)
-            and node.level == 1
-            and node.module != "resources._typed"
-        ):
+        elif isinstance(node, ast.ImportFrom) and node.level == 1 and node.module:
+            if node.module == "resources._typed":
+                continue  # the namespaces: the blocking module imports the ones it wraps
             lines += [f"from .{node.module} import {a.name}" for a in node.names]
     return sorted(set(lines))
-
-
-def _used(imports: list[str], text: str) -> list[str]:
-    """The import lines whose names ``text`` uses, each name once."""
-    kept: list[str] = []
-    for line in imports:
-        if not line:
-            kept.append(line)
-            continue
-        if line.startswith("import "):
-            name = line.split()[1].split(".")[0]
-            bound = line.split(" as ")[-1] if " as " in line else name
-            if re.search(rf"\b{re.escape(bound)}\.", text):
-                kept.append(line)
-            continue
-        module, names = line[len("from ") :].split(" import ")
-        wanted = [n for n in names.split(", ") if re.search(rf"(?<![\w.]){re.escape(n)}\b", text)]
-        if wanted:
-            kept.append(f"from {module} import {', '.join(wanted)}")
-    return kept
 
 
 def _sorted(names: list[str]) -> list[str]:
@@ -518,8 +503,9 @@ def _docstring(text: str, indent: int) -> str:
 
 
 def _format(text: str, target: Path) -> str:
-    """``text`` with its imports sorted and formatted, as ruff does the rest of the code."""
-    for command in (["check", "--select", "I", "--fix"], ["format"]):
+    """``text`` with its unused imports dropped, the rest sorted, and formatted, as ruff does
+    the rest of the code."""
+    for command in (["check", "--select", "F401,I", "--fix"], ["format"]):
         text = subprocess.run(
             [sys.executable, "-m", "ruff", *command, "--stdin-filename", str(target), "-"],
             input=text,

@@ -153,7 +153,8 @@ class _List(Namespace[M]):
         client's ``page_size``; the API's default of 10 would cost 50 times more); once the
         first page has told ``listcount``, up to ``concurrency`` pages are fetched at once (each
         still paced by the governor). A walk of ``n`` records costs ``max(1, ceil(n /
-        page_size))`` requests; ``offset`` says where to start.
+        page_size))`` requests; ``offset`` says where to start. The filters are `list()`'s
+        (all but ``limit``).
         """
         if "limit" in filters:
             raise InvalidParameter(
@@ -195,7 +196,8 @@ class _List(Namespace[M]):
         self, page_size: int | None, concurrency: int | None, filters: dict[str, Any]
     ) -> AsyncIterator[M]:
         """Every matching record, one at a time: `pages()`, record by record (each page checked,
-        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records)."""
+        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records). The
+        filters are `list()`'s (all but ``limit``)."""
         async for page in self._pages(page_size, concurrency, filters):
             for item in page:
                 yield item

@@ -169,18 +169,12 @@ class ClientResource(
         client's ``page_size``; the API's default of 10 would cost 50 times more); once the
         first page has told ``listcount``, up to ``concurrency`` pages are fetched at once (each
         still paced by the governor). A walk of ``n`` records costs ``max(1, ceil(n /
-        page_size))`` requests; ``offset`` says where to start.
+        page_size))`` requests; ``offset`` says where to start. The filters are `list()`'s
+        (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            localid: one id, or several.
-            active: ``True`` or ``False``.
-            search: text.
-            projectsonly: ``True`` or ``False``.
-            sortfield: the field to sort by.
-            sortdir: the sort direction.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._pages(
@@ -213,18 +207,12 @@ class ClientResource(
         **unknown: Never,
     ) -> AsyncIterator[Client]:
         """Every matching record, one at a time: `pages()`, record by record (each page checked,
-        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records).
+        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records). The
+        filters are `list()`'s (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            localid: one id, or several.
-            active: ``True`` or ``False``.
-            search: text.
-            projectsonly: ``True`` or ``False``.
-            sortfield: the field to sort by.
-            sortdir: the sort direction.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
@@ -374,12 +362,12 @@ class ContactDescriptorResource(_List[ContactDescriptor]):
         client's ``page_size``; the API's default of 10 would cost 50 times more); once the
         first page has told ``listcount``, up to ``concurrency`` pages are fetched at once (each
         still paced by the governor). A walk of ``n`` records costs ``max(1, ceil(n /
-        page_size))`` requests; ``offset`` says where to start.
+        page_size))`` requests; ``offset`` says where to start. The filters are `list()`'s
+        (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            contacttypeid: an id; required.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._pages(page_size, concurrency, {"contacttypeid": contacttypeid, **unknown})
@@ -393,12 +381,12 @@ class ContactDescriptorResource(_List[ContactDescriptor]):
         **unknown: Never,
     ) -> AsyncIterator[ContactDescriptor]:
         """Every matching record, one at a time: `pages()`, record by record (each page checked,
-        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records).
+        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records). The
+        filters are `list()`'s (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            contacttypeid: an id; required.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(page_size, concurrency, {"contacttypeid": contacttypeid, **unknown})
@@ -431,7 +419,8 @@ class ContactTypeResource(_List[ContactType]):
         client's ``page_size``; the API's default of 10 would cost 50 times more); once the
         first page has told ``listcount``, up to ``concurrency`` pages are fetched at once (each
         still paced by the governor). A walk of ``n`` records costs ``max(1, ceil(n /
-        page_size))`` requests; ``offset`` says where to start.
+        page_size))`` requests; ``offset`` says where to start. The filters are `list()`'s
+        (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
@@ -444,7 +433,8 @@ class ContactTypeResource(_List[ContactType]):
         self, *, page_size: int | None = None, concurrency: int | None = None, **unknown: Never
     ) -> AsyncIterator[ContactType]:
         """Every matching record, one at a time: `pages()`, record by record (each page checked,
-        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records).
+        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records). The
+        filters are `list()`'s (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
@@ -592,29 +582,12 @@ class DocumentResource(_Downloads):
         client's ``page_size``; the API's default of 10 would cost 50 times more); once the
         first page has told ``listcount``, up to ``concurrency`` pages are fetched at once (each
         still paced by the governor). A walk of ``n`` records costs ``max(1, ceil(n /
-        page_size))`` requests; ``offset`` says where to start.
+        page_size))`` requests; ``offset`` says where to start. The filters are `list()`'s
+        (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            public: ``True`` or ``False``.
-            taskid: one id, or several.
-            milestoneid: one id, or several.
-            queueid: one id, or several.
-            clientid: one id, or several.
-            projectid: one id, or several.
-            moduleid: one id, or several.
-            personid: one id, or several.
-            search: text.
-            projectactive: ``True`` or ``False``.
-            taskassignedorownedby: an id.
-            tag: text.
-            datebegin: a date.
-            dateend: a date.
-            sortfield: the field to sort by.
-            sortdir: the sort direction.
-            offset: records to skip.
-            id: an id.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._pages(
@@ -681,29 +654,12 @@ class DocumentResource(_Downloads):
         **unknown: Never,
     ) -> AsyncIterator[Document]:
         """Every matching record, one at a time: `pages()`, record by record (each page checked,
-        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records).
+        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records). The
+        filters are `list()`'s (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            public: ``True`` or ``False``.
-            taskid: one id, or several.
-            milestoneid: one id, or several.
-            queueid: one id, or several.
-            clientid: one id, or several.
-            projectid: one id, or several.
-            moduleid: one id, or several.
-            personid: one id, or several.
-            search: text.
-            projectactive: ``True`` or ``False``.
-            taskassignedorownedby: an id.
-            tag: text.
-            datebegin: a date.
-            dateend: a date.
-            sortfield: the field to sort by.
-            sortdir: the sort direction.
-            offset: records to skip.
-            id: an id.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
@@ -841,21 +797,12 @@ class ExpenseResource(
         client's ``page_size``; the API's default of 10 would cost 50 times more); once the
         first page has told ``listcount``, up to ``concurrency`` pages are fetched at once (each
         still paced by the governor). A walk of ``n`` records costs ``max(1, ceil(n /
-        page_size))`` requests; ``offset`` says where to start.
+        page_size))`` requests; ``offset`` says where to start. The filters are `list()`'s
+        (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            projectid: one id, or several.
-            personid: one id, or several.
-            clientid: one id, or several.
-            managerid: one id, or several.
-            datebegin: a date.
-            dateend: a date.
-            date: a date.
-            sortfield: the field to sort by.
-            sortdir: the sort direction.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._pages(
@@ -906,21 +853,12 @@ class ExpenseResource(
         **unknown: Never,
     ) -> AsyncIterator[Expense]:
         """Every matching record, one at a time: `pages()`, record by record (each page checked,
-        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records).
+        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records). The
+        filters are `list()`'s (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            projectid: one id, or several.
-            personid: one id, or several.
-            clientid: one id, or several.
-            managerid: one id, or several.
-            datebegin: a date.
-            dateend: a date.
-            date: a date.
-            sortfield: the field to sort by.
-            sortdir: the sort direction.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
@@ -1047,7 +985,8 @@ class UserGroupResource(_List[UserGroup], _Get[UserGroup]):
         client's ``page_size``; the API's default of 10 would cost 50 times more); once the
         first page has told ``listcount``, up to ``concurrency`` pages are fetched at once (each
         still paced by the governor). A walk of ``n`` records costs ``max(1, ceil(n /
-        page_size))`` requests; ``offset`` says where to start.
+        page_size))`` requests; ``offset`` says where to start. The filters are `list()`'s
+        (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
@@ -1060,7 +999,8 @@ class UserGroupResource(_List[UserGroup], _Get[UserGroup]):
         self, *, page_size: int | None = None, concurrency: int | None = None, **unknown: Never
     ) -> AsyncIterator[UserGroup]:
         """Every matching record, one at a time: `pages()`, record by record (each page checked,
-        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records).
+        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records). The
+        filters are `list()`'s (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
@@ -1198,21 +1138,12 @@ class InvoiceResource(
         client's ``page_size``; the API's default of 10 would cost 50 times more); once the
         first page has told ``listcount``, up to ``concurrency`` pages are fetched at once (each
         still paced by the governor). A walk of ``n`` records costs ``max(1, ceil(n /
-        page_size))`` requests; ``offset`` says where to start.
+        page_size))`` requests; ``offset`` says where to start. The filters are `list()`'s
+        (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            localid: one id, or several.
-            clientid: one id, or several.
-            projectid: one id, or several.
-            datebegin: a date.
-            dateend: a date.
-            status: text.
-            search: text.
-            sortfield: the field to sort by.
-            sortdir: the sort direction.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._pages(
@@ -1273,21 +1204,12 @@ class InvoiceResource(
         **unknown: Never,
     ) -> AsyncIterator[Invoice]:
         """Every matching record, one at a time: `pages()`, record by record (each page checked,
-        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records).
+        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records). The
+        filters are `list()`'s (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            localid: one id, or several.
-            clientid: one id, or several.
-            projectid: one id, or several.
-            datebegin: a date.
-            dateend: a date.
-            status: text.
-            search: text.
-            sortfield: the field to sort by.
-            sortdir: the sort direction.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
@@ -1513,15 +1435,12 @@ class InvoiceItemResource(
         client's ``page_size``; the API's default of 10 would cost 50 times more); once the
         first page has told ``listcount``, up to ``concurrency`` pages are fetched at once (each
         still paced by the governor). A walk of ``n`` records costs ``max(1, ceil(n /
-        page_size))`` requests; ``offset`` says where to start.
+        page_size))`` requests; ``offset`` says where to start. The filters are `list()`'s
+        (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            invoiceid: an id; required.
-            sortfield: the field to sort by.
-            sortdir: the sort direction.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._pages(
@@ -1549,15 +1468,12 @@ class InvoiceItemResource(
         **unknown: Never,
     ) -> AsyncIterator[InvoiceItem]:
         """Every matching record, one at a time: `pages()`, record by record (each page checked,
-        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records).
+        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records). The
+        filters are `list()`'s (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            invoiceid: an id; required.
-            sortfield: the field to sort by.
-            sortdir: the sort direction.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
@@ -1711,14 +1627,12 @@ class InvoiceNoteResource(
         client's ``page_size``; the API's default of 10 would cost 50 times more); once the
         first page has told ``listcount``, up to ``concurrency`` pages are fetched at once (each
         still paced by the governor). A walk of ``n`` records costs ``max(1, ceil(n /
-        page_size))`` requests; ``offset`` says where to start.
+        page_size))`` requests; ``offset`` says where to start. The filters are `list()`'s
+        (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            invoiceid: an id; required.
-            authorid: an id.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._pages(
@@ -1738,14 +1652,12 @@ class InvoiceNoteResource(
         **unknown: Never,
     ) -> AsyncIterator[InvoiceNote]:
         """Every matching record, one at a time: `pages()`, record by record (each page checked,
-        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records).
+        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records). The
+        filters are `list()`'s (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            invoiceid: an id; required.
-            authorid: an id.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
@@ -1835,7 +1747,8 @@ class InvoiceTermResource(_List[InvoiceTerm], _Get[InvoiceTerm]):
         client's ``page_size``; the API's default of 10 would cost 50 times more); once the
         first page has told ``listcount``, up to ``concurrency`` pages are fetched at once (each
         still paced by the governor). A walk of ``n`` records costs ``max(1, ceil(n /
-        page_size))`` requests; ``offset`` says where to start.
+        page_size))`` requests; ``offset`` says where to start. The filters are `list()`'s
+        (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
@@ -1848,7 +1761,8 @@ class InvoiceTermResource(_List[InvoiceTerm], _Get[InvoiceTerm]):
         self, *, page_size: int | None = None, concurrency: int | None = None, **unknown: Never
     ) -> AsyncIterator[InvoiceTerm]:
         """Every matching record, one at a time: `pages()`, record by record (each page checked,
-        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records).
+        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records). The
+        filters are `list()`'s (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
@@ -1994,24 +1908,12 @@ class MilestoneResource(
         client's ``page_size``; the API's default of 10 would cost 50 times more); once the
         first page has told ``listcount``, up to ``concurrency`` pages are fetched at once (each
         still paced by the governor). A walk of ``n`` records costs ``max(1, ceil(n /
-        page_size))`` requests; ``offset`` says where to start.
+        page_size))`` requests; ``offset`` says where to start. The filters are `list()`'s
+        (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            localid: one id, or several.
-            search: text.
-            clientid: one id, or several (-1: none).
-            projectid: one id, or several.
-            ownerid: one id, or several.
-            hasmilestonerelation: one id, or several.
-            complete: ``True`` or ``False``.
-            dateduebegin: a date.
-            datedueend: a date.
-            title: text.
-            sortfield: the field to sort by.
-            sortdir: the sort direction.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._pages(
@@ -2073,24 +1975,12 @@ class MilestoneResource(
         **unknown: Never,
     ) -> AsyncIterator[Milestone]:
         """Every matching record, one at a time: `pages()`, record by record (each page checked,
-        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records).
+        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records). The
+        filters are `list()`'s (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            localid: one id, or several.
-            search: text.
-            clientid: one id, or several (-1: none).
-            projectid: one id, or several.
-            ownerid: one id, or several.
-            hasmilestonerelation: one id, or several.
-            complete: ``True`` or ``False``.
-            dateduebegin: a date.
-            datedueend: a date.
-            title: text.
-            sortfield: the field to sort by.
-            sortdir: the sort direction.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
@@ -2244,13 +2134,12 @@ class MilestoneNoteResource(
         client's ``page_size``; the API's default of 10 would cost 50 times more); once the
         first page has told ``listcount``, up to ``concurrency`` pages are fetched at once (each
         still paced by the governor). A walk of ``n`` records costs ``max(1, ceil(n /
-        page_size))`` requests; ``offset`` says where to start.
+        page_size))`` requests; ``offset`` says where to start. The filters are `list()`'s
+        (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            milestoneid: an id; required.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._pages(
@@ -2267,13 +2156,12 @@ class MilestoneNoteResource(
         **unknown: Never,
     ) -> AsyncIterator[MilestoneNote]:
         """Every matching record, one at a time: `pages()`, record by record (each page checked,
-        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records).
+        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records). The
+        filters are `list()`'s (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            milestoneid: an id; required.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
@@ -2373,13 +2261,12 @@ class ModuleResource(_List[Module], _Get[Module]):
         client's ``page_size``; the API's default of 10 would cost 50 times more); once the
         first page has told ``listcount``, up to ``concurrency`` pages are fetched at once (each
         still paced by the governor). A walk of ``n`` records costs ``max(1, ceil(n /
-        page_size))`` requests; ``offset`` says where to start.
+        page_size))`` requests; ``offset`` says where to start. The filters are `list()`'s
+        (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            active: ``True`` or ``False``.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._pages(page_size, concurrency, {"active": active, "offset": offset, **unknown})
@@ -2394,13 +2281,12 @@ class ModuleResource(_List[Module], _Get[Module]):
         **unknown: Never,
     ) -> AsyncIterator[Module]:
         """Every matching record, one at a time: `pages()`, record by record (each page checked,
-        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records).
+        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records). The
+        filters are `list()`'s (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            active: ``True`` or ``False``.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
@@ -2514,20 +2400,12 @@ class PaymentResource(
         client's ``page_size``; the API's default of 10 would cost 50 times more); once the
         first page has told ``listcount``, up to ``concurrency`` pages are fetched at once (each
         still paced by the governor). A walk of ``n`` records costs ``max(1, ceil(n /
-        page_size))`` requests; ``offset`` says where to start.
+        page_size))`` requests; ``offset`` says where to start. The filters are `list()`'s
+        (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            clientid: an id.
-            projectid: an id.
-            personid: one id, or several.
-            date: a date.
-            typeid: an id.
-            invoiceid: an id.
-            sortfield: the field to sort by.
-            sortdir: the sort direction.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._pages(
@@ -2577,20 +2455,12 @@ class PaymentResource(
         **unknown: Never,
     ) -> AsyncIterator[Payment]:
         """Every matching record, one at a time: `pages()`, record by record (each page checked,
-        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records).
+        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records). The
+        filters are `list()`'s (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            clientid: an id.
-            projectid: an id.
-            personid: one id, or several.
-            date: a date.
-            typeid: an id.
-            invoiceid: an id.
-            sortfield: the field to sort by.
-            sortdir: the sort direction.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
@@ -2722,7 +2592,8 @@ class PaymentTypeResource(_List[PaymentType], _Get[PaymentType]):
         client's ``page_size``; the API's default of 10 would cost 50 times more); once the
         first page has told ``listcount``, up to ``concurrency`` pages are fetched at once (each
         still paced by the governor). A walk of ``n`` records costs ``max(1, ceil(n /
-        page_size))`` requests; ``offset`` says where to start.
+        page_size))`` requests; ``offset`` says where to start. The filters are `list()`'s
+        (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
@@ -2735,7 +2606,8 @@ class PaymentTypeResource(_List[PaymentType], _Get[PaymentType]):
         self, *, page_size: int | None = None, concurrency: int | None = None, **unknown: Never
     ) -> AsyncIterator[PaymentType]:
         """Every matching record, one at a time: `pages()`, record by record (each page checked,
-        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records).
+        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records). The
+        filters are `list()`'s (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
@@ -2849,26 +2721,12 @@ class PersonResource(
         client's ``page_size``; the API's default of 10 would cost 50 times more); once the
         first page has told ``listcount``, up to ``concurrency`` pages are fetched at once (each
         still paced by the governor). A walk of ``n`` records costs ``max(1, ceil(n /
-        page_size))`` requests; ``offset`` says where to start.
+        page_size))`` requests; ``offset`` says where to start. The filters are `list()`'s
+        (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            localid: one id, or several.
-            username: text.
-            email: text.
-            firstname: text.
-            lastname: text.
-            excludegroupids: one id, or several.
-            projectid: one id, or several.
-            clientid: one id, or several.
-            projectclientid: one id, or several.
-            search: text.
-            active: ``True`` or ``False``.
-            groupid: an id.
-            allprojects: ``True`` or ``False``.
-            restricttasks: ``True`` or ``False``.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._pages(
@@ -2917,26 +2775,12 @@ class PersonResource(
         **unknown: Never,
     ) -> AsyncIterator[Person]:
         """Every matching record, one at a time: `pages()`, record by record (each page checked,
-        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records).
+        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records). The
+        filters are `list()`'s (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            localid: one id, or several.
-            username: text.
-            email: text.
-            firstname: text.
-            lastname: text.
-            excludegroupids: one id, or several.
-            projectid: one id, or several.
-            clientid: one id, or several.
-            projectclientid: one id, or several.
-            search: text.
-            active: ``True`` or ``False``.
-            groupid: an id.
-            allprojects: ``True`` or ``False``.
-            restricttasks: ``True`` or ``False``.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
@@ -3134,14 +2978,12 @@ class PersonContactResource(
         client's ``page_size``; the API's default of 10 would cost 50 times more); once the
         first page has told ``listcount``, up to ``concurrency`` pages are fetched at once (each
         still paced by the governor). A walk of ``n`` records costs ``max(1, ceil(n /
-        page_size))`` requests; ``offset`` says where to start.
+        page_size))`` requests; ``offset`` says where to start. The filters are `list()`'s
+        (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            personid: an id; required.
-            contacttypeid: an id.
-            contactdescriptorid: an id.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._pages(
@@ -3166,14 +3008,12 @@ class PersonContactResource(
         **unknown: Never,
     ) -> AsyncIterator[PersonContact]:
         """Every matching record, one at a time: `pages()`, record by record (each page checked,
-        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records).
+        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records). The
+        filters are `list()`'s (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            personid: an id; required.
-            contacttypeid: an id.
-            contactdescriptorid: an id.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
@@ -3396,29 +3236,12 @@ class ProjectResource(
         client's ``page_size``; the API's default of 10 would cost 50 times more); once the
         first page has told ``listcount``, up to ``concurrency`` pages are fetched at once (each
         still paced by the governor). A walk of ``n`` records costs ``max(1, ceil(n /
-        page_size))`` requests; ``offset`` says where to start.
+        page_size))`` requests; ``offset`` says where to start. The filters are `list()`'s
+        (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            localid: one id, or several.
-            clientid: one id, or several (-1: none).
-            managerid: one id, or several (-1: none).
-            name: text.
-            datestart: a date.
-            dateend: a date.
-            labelid: one id, or several.
-            datestartbegin: a date.
-            datestartend: a date.
-            dateendbegin: a date.
-            dateendend: a date.
-            search: text.
-            active: ``True`` or ``False``.
-            billable: ``True`` or ``False``.
-            personid: an id.
-            sortfield: the field to sort by.
-            sortdir: the sort direction.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._pages(
@@ -3486,29 +3309,12 @@ class ProjectResource(
         **unknown: Never,
     ) -> AsyncIterator[Project]:
         """Every matching record, one at a time: `pages()`, record by record (each page checked,
-        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records).
+        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records). The
+        filters are `list()`'s (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            localid: one id, or several.
-            clientid: one id, or several (-1: none).
-            managerid: one id, or several (-1: none).
-            name: text.
-            datestart: a date.
-            dateend: a date.
-            labelid: one id, or several.
-            datestartbegin: a date.
-            datestartend: a date.
-            dateendbegin: a date.
-            dateendend: a date.
-            search: text.
-            active: ``True`` or ``False``.
-            billable: ``True`` or ``False``.
-            personid: an id.
-            sortfield: the field to sort by.
-            sortdir: the sort direction.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
@@ -3689,13 +3495,12 @@ class ProjectLabelResource(_List[ProjectLabel], _Get[ProjectLabel]):
         client's ``page_size``; the API's default of 10 would cost 50 times more); once the
         first page has told ``listcount``, up to ``concurrency`` pages are fetched at once (each
         still paced by the governor). A walk of ``n`` records costs ``max(1, ceil(n /
-        page_size))`` requests; ``offset`` says where to start.
+        page_size))`` requests; ``offset`` says where to start. The filters are `list()`'s
+        (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            active: ``True`` or ``False``.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._pages(page_size, concurrency, {"active": active, "offset": offset, **unknown})
@@ -3710,13 +3515,12 @@ class ProjectLabelResource(_List[ProjectLabel], _Get[ProjectLabel]):
         **unknown: Never,
     ) -> AsyncIterator[ProjectLabel]:
         """Every matching record, one at a time: `pages()`, record by record (each page checked,
-        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records).
+        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records). The
+        filters are `list()`'s (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            active: ``True`` or ``False``.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
@@ -3788,15 +3592,12 @@ class ProjectModuleResource(
         client's ``page_size``; the API's default of 10 would cost 50 times more); once the
         first page has told ``listcount``, up to ``concurrency`` pages are fetched at once (each
         still paced by the governor). A walk of ``n`` records costs ``max(1, ceil(n /
-        page_size))`` requests; ``offset`` says where to start.
+        page_size))`` requests; ``offset`` says where to start. The filters are `list()`'s
+        (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            projectid: one id, or several.
-            active: ``True`` or ``False``.
-            personid: an id.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._pages(
@@ -3823,15 +3624,12 @@ class ProjectModuleResource(
         **unknown: Never,
     ) -> AsyncIterator[ProjectModule]:
         """Every matching record, one at a time: `pages()`, record by record (each page checked,
-        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records).
+        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records). The
+        filters are `list()`'s (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            projectid: one id, or several.
-            active: ``True`` or ``False``.
-            personid: an id.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
@@ -3999,19 +3797,12 @@ class ProjectNoteResource(
         client's ``page_size``; the API's default of 10 would cost 50 times more); once the
         first page has told ``listcount``, up to ``concurrency`` pages are fetched at once (each
         still paced by the governor). A walk of ``n`` records costs ``max(1, ceil(n /
-        page_size))`` requests; ``offset`` says where to start.
+        page_size))`` requests; ``offset`` says where to start. The filters are `list()`'s
+        (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            localid: one id, or several.
-            clientid: one id, or several.
-            projectid: one id, or several.
-            authorid: one id, or several.
-            title: text.
-            search: text.
-            noteid: an id.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._pages(
@@ -4046,19 +3837,12 @@ class ProjectNoteResource(
         **unknown: Never,
     ) -> AsyncIterator[ProjectNote]:
         """Every matching record, one at a time: `pages()`, record by record (each page checked,
-        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records).
+        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records). The
+        filters are `list()`'s (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            localid: one id, or several.
-            clientid: one id, or several.
-            projectid: one id, or several.
-            authorid: one id, or several.
-            title: text.
-            search: text.
-            noteid: an id.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
@@ -4171,12 +3955,12 @@ class ProjectTeamResource(
         client's ``page_size``; the API's default of 10 would cost 50 times more); once the
         first page has told ``listcount``, up to ``concurrency`` pages are fetched at once (each
         still paced by the governor). A walk of ``n`` records costs ``max(1, ceil(n /
-        page_size))`` requests; ``offset`` says where to start.
+        page_size))`` requests; ``offset`` says where to start. The filters are `list()`'s
+        (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            projectid: an id; required.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._pages(page_size, concurrency, {"projectid": projectid, **unknown})
@@ -4190,12 +3974,12 @@ class ProjectTeamResource(
         **unknown: Never,
     ) -> AsyncIterator[ProjectTeam]:
         """Every matching record, one at a time: `pages()`, record by record (each page checked,
-        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records).
+        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records). The
+        filters are `list()`'s (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            projectid: an id; required.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(page_size, concurrency, {"projectid": projectid, **unknown})
@@ -4315,15 +4099,12 @@ class ProjectWorkTypeResource(
         client's ``page_size``; the API's default of 10 would cost 50 times more); once the
         first page has told ``listcount``, up to ``concurrency`` pages are fetched at once (each
         still paced by the governor). A walk of ``n`` records costs ``max(1, ceil(n /
-        page_size))`` requests; ``offset`` says where to start.
+        page_size))`` requests; ``offset`` says where to start. The filters are `list()`'s
+        (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            projectid: one id, or several.
-            active: ``True`` or ``False``.
-            personid: an id.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._pages(
@@ -4350,15 +4131,12 @@ class ProjectWorkTypeResource(
         **unknown: Never,
     ) -> AsyncIterator[ProjectWorkType]:
         """Every matching record, one at a time: `pages()`, record by record (each page checked,
-        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records).
+        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records). The
+        filters are `list()`'s (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            projectid: one id, or several.
-            active: ``True`` or ``False``.
-            personid: an id.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
@@ -4550,17 +4328,12 @@ class RequestResource(
         client's ``page_size``; the API's default of 10 would cost 50 times more); once the
         first page has told ``listcount``, up to ``concurrency`` pages are fetched at once (each
         still paced by the governor). A walk of ``n`` records costs ``max(1, ceil(n /
-        page_size))`` requests; ``offset`` says where to start.
+        page_size))`` requests; ``offset`` says where to start. The filters are `list()`'s
+        (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            priorityid: an id.
-            personid: an id.
-            projectid: an id.
-            sortfield: the field to sort by.
-            sortdir: the sort direction.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._pages(
@@ -4606,17 +4379,12 @@ class RequestResource(
         **unknown: Never,
     ) -> AsyncIterator[Request]:
         """Every matching record, one at a time: `pages()`, record by record (each page checked,
-        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records).
+        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records). The
+        filters are `list()`'s (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            priorityid: an id.
-            personid: an id.
-            projectid: an id.
-            sortfield: the field to sort by.
-            sortdir: the sort direction.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
@@ -4968,48 +4736,12 @@ class TaskResource(_List[Task], _Get[Task], _Create[Task], _Update[Task], _Delet
         client's ``page_size``; the API's default of 10 would cost 50 times more); once the
         first page has told ``listcount``, up to ``concurrency`` pages are fetched at once (each
         still paced by the governor). A walk of ``n`` records costs ``max(1, ceil(n /
-        page_size))`` requests; ``offset`` says where to start.
+        page_size))`` requests; ``offset`` says where to start. The filters are `list()`'s
+        (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            localid: one id, or several.
-            personid: an id.
-            includetimerid: an id.
-            assigneeid: one id, or several (-1: none).
-            followerid: one id, or several (-1: none).
-            statusid: one id, or several.
-            clientid: one id, or several (-1: none).
-            projectid: one id, or several.
-            moduleid: one id, or several.
-            milestoneid: one id, or several (-1: none).
-            title: text.
-            dateopen: a date.
-            dateopenbegin: a date.
-            dateopenend: a date.
-            datedue: a date.
-            dateduebegin: a date.
-            datedueend: a date.
-            dateclosed: a date.
-            dateclosedbegin: a date.
-            dateclosedend: a date.
-            datecreated: a date.
-            datecreatedbegin: a date.
-            datecreatedend: a date.
-            datemodifiedbegin: a timestamp.
-            datemodifiedend: a timestamp.
-            hasduedate: ``True`` or ``False``.
-            ownerid: one id, or several.
-            priorityid: one id, or several.
-            tasklistfilterid: an id.
-            overdue: ``True`` or ``False``.
-            excludeclosed: ``True`` or ``False``.
-            assignedorownedby: one id, or several.
-            hastaskrelation: one id, or several.
-            search: text.
-            sortfield: the field to sort by.
-            sortdir: the sort direction.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._pages(
@@ -5135,48 +4867,12 @@ class TaskResource(_List[Task], _Get[Task], _Create[Task], _Update[Task], _Delet
         **unknown: Never,
     ) -> AsyncIterator[Task]:
         """Every matching record, one at a time: `pages()`, record by record (each page checked,
-        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records).
+        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records). The
+        filters are `list()`'s (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            localid: one id, or several.
-            personid: an id.
-            includetimerid: an id.
-            assigneeid: one id, or several (-1: none).
-            followerid: one id, or several (-1: none).
-            statusid: one id, or several.
-            clientid: one id, or several (-1: none).
-            projectid: one id, or several.
-            moduleid: one id, or several.
-            milestoneid: one id, or several (-1: none).
-            title: text.
-            dateopen: a date.
-            dateopenbegin: a date.
-            dateopenend: a date.
-            datedue: a date.
-            dateduebegin: a date.
-            datedueend: a date.
-            dateclosed: a date.
-            dateclosedbegin: a date.
-            dateclosedend: a date.
-            datecreated: a date.
-            datecreatedbegin: a date.
-            datecreatedend: a date.
-            datemodifiedbegin: a timestamp.
-            datemodifiedend: a timestamp.
-            hasduedate: ``True`` or ``False``.
-            ownerid: one id, or several.
-            priorityid: one id, or several.
-            tasklistfilterid: an id.
-            overdue: ``True`` or ``False``.
-            excludeclosed: ``True`` or ``False``.
-            assignedorownedby: one id, or several.
-            hastaskrelation: one id, or several.
-            search: text.
-            sortfield: the field to sort by.
-            sortdir: the sort direction.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
@@ -5387,12 +5083,12 @@ class TaskListFilterResource(_List[TaskListFilter], _Get[TaskListFilter]):
         client's ``page_size``; the API's default of 10 would cost 50 times more); once the
         first page has told ``listcount``, up to ``concurrency`` pages are fetched at once (each
         still paced by the governor). A walk of ``n`` records costs ``max(1, ceil(n /
-        page_size))`` requests; ``offset`` says where to start.
+        page_size))`` requests; ``offset`` says where to start. The filters are `list()`'s
+        (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._pages(page_size, concurrency, {"offset": offset, **unknown})
@@ -5406,12 +5102,12 @@ class TaskListFilterResource(_List[TaskListFilter], _Get[TaskListFilter]):
         **unknown: Never,
     ) -> AsyncIterator[TaskListFilter]:
         """Every matching record, one at a time: `pages()`, record by record (each page checked,
-        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records).
+        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records). The
+        filters are `list()`'s (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(page_size, concurrency, {"offset": offset, **unknown})
@@ -5509,23 +5205,12 @@ class TaskNoteResource(
         client's ``page_size``; the API's default of 10 would cost 50 times more); once the
         first page has told ``listcount``, up to ``concurrency`` pages are fetched at once (each
         still paced by the governor). A walk of ``n`` records costs ``max(1, ceil(n /
-        page_size))`` requests; ``offset`` says where to start.
+        page_size))`` requests; ``offset`` says where to start. The filters are `list()`'s
+        (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            taskid: one id, or several.
-            title: text.
-            date: a date.
-            datebegin: a timestamp.
-            dateend: a timestamp.
-            datemodifiedbegin: a timestamp.
-            datemodifiedend: a timestamp.
-            authorid: one id, or several.
-            public: ``True`` or ``False``.
-            sortfield: the field to sort by.
-            sortdir: the sort direction.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._pages(
@@ -5568,23 +5253,12 @@ class TaskNoteResource(
         **unknown: Never,
     ) -> AsyncIterator[TaskNote]:
         """Every matching record, one at a time: `pages()`, record by record (each page checked,
-        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records).
+        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records). The
+        filters are `list()`'s (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            taskid: one id, or several.
-            title: text.
-            date: a date.
-            datebegin: a timestamp.
-            dateend: a timestamp.
-            datemodifiedbegin: a timestamp.
-            datemodifiedend: a timestamp.
-            authorid: one id, or several.
-            public: ``True`` or ``False``.
-            sortfield: the field to sort by.
-            sortdir: the sort direction.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
@@ -5698,13 +5372,12 @@ class TaskPriorityResource(_List[TaskPriority], _Get[TaskPriority]):
         client's ``page_size``; the API's default of 10 would cost 50 times more); once the
         first page has told ``listcount``, up to ``concurrency`` pages are fetched at once (each
         still paced by the governor). A walk of ``n`` records costs ``max(1, ceil(n /
-        page_size))`` requests; ``offset`` says where to start.
+        page_size))`` requests; ``offset`` says where to start. The filters are `list()`'s
+        (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            active: ``True`` or ``False``.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._pages(page_size, concurrency, {"active": active, "offset": offset, **unknown})
@@ -5719,13 +5392,12 @@ class TaskPriorityResource(_List[TaskPriority], _Get[TaskPriority]):
         **unknown: Never,
     ) -> AsyncIterator[TaskPriority]:
         """Every matching record, one at a time: `pages()`, record by record (each page checked,
-        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records).
+        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records). The
+        filters are `list()`'s (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            active: ``True`` or ``False``.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
@@ -5776,13 +5448,12 @@ class TaskStatusResource(_List[TaskStatus], _Get[TaskStatus]):
         client's ``page_size``; the API's default of 10 would cost 50 times more); once the
         first page has told ``listcount``, up to ``concurrency`` pages are fetched at once (each
         still paced by the governor). A walk of ``n`` records costs ``max(1, ceil(n /
-        page_size))`` requests; ``offset`` says where to start.
+        page_size))`` requests; ``offset`` says where to start. The filters are `list()`'s
+        (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            active: ``True`` or ``False``.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._pages(page_size, concurrency, {"active": active, "offset": offset, **unknown})
@@ -5797,13 +5468,12 @@ class TaskStatusResource(_List[TaskStatus], _Get[TaskStatus]):
         **unknown: Never,
     ) -> AsyncIterator[TaskStatus]:
         """Every matching record, one at a time: `pages()`, record by record (each page checked,
-        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records).
+        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records). The
+        filters are `list()`'s (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            active: ``True`` or ``False``.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
@@ -5925,29 +5595,12 @@ class TimeResource(_List[Time], _Get[Time], _Create[Time], _Update[Time], _Delet
         client's ``page_size``; the API's default of 10 would cost 50 times more); once the
         first page has told ``listcount``, up to ``concurrency`` pages are fetched at once (each
         still paced by the governor). A walk of ``n`` records costs ``max(1, ceil(n /
-        page_size))`` requests; ``offset`` says where to start.
+        page_size))`` requests; ``offset`` says where to start. The filters are `list()`'s
+        (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            activeonly: ``True`` or ``False``.
-            moduleid: one id, or several.
-            taskid: one id, or several.
-            worktypeid: one id, or several.
-            personid: one id, or several.
-            clientid: one id, or several (-1: none).
-            projectid: one id, or several.
-            milestoneid: one id, or several (-1: none).
-            date: a date.
-            datebegin: a date.
-            dateend: a date.
-            datemodifiedbegin: a timestamp.
-            datemodifiedend: a timestamp.
-            billable: ``True`` or ``False``.
-            approved: ``True`` or ``False``.
-            sortfield: the field to sort by.
-            sortdir: the sort direction.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._pages(
@@ -6002,29 +5655,12 @@ class TimeResource(_List[Time], _Get[Time], _Create[Time], _Update[Time], _Delet
         **unknown: Never,
     ) -> AsyncIterator[Time]:
         """Every matching record, one at a time: `pages()`, record by record (each page checked,
-        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records).
+        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records). The
+        filters are `list()`'s (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            activeonly: ``True`` or ``False``.
-            moduleid: one id, or several.
-            taskid: one id, or several.
-            worktypeid: one id, or several.
-            personid: one id, or several.
-            clientid: one id, or several (-1: none).
-            projectid: one id, or several.
-            milestoneid: one id, or several (-1: none).
-            date: a date.
-            datebegin: a date.
-            dateend: a date.
-            datemodifiedbegin: a timestamp.
-            datemodifiedend: a timestamp.
-            billable: ``True`` or ``False``.
-            approved: ``True`` or ``False``.
-            sortfield: the field to sort by.
-            sortdir: the sort direction.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
@@ -6236,20 +5872,12 @@ class TimerResource(_TimerWorkflow):
         client's ``page_size``; the API's default of 10 would cost 50 times more); once the
         first page has told ``listcount``, up to ``concurrency`` pages are fetched at once (each
         still paced by the governor). A walk of ``n`` records costs ``max(1, ceil(n /
-        page_size))`` requests; ``offset`` says where to start.
+        page_size))`` requests; ``offset`` says where to start. The filters are `list()`'s
+        (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            generaltimers: ``True`` or ``False``.
-            gettimerinfo: ``True`` or ``False``.
-            taskid: an id.
-            personid: an id.
-            projectid: an id.
-            clientid: an id.
-            sortfield: the field to sort by.
-            sortdir: the sort direction.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._pages(
@@ -6286,20 +5914,12 @@ class TimerResource(_TimerWorkflow):
         **unknown: Never,
     ) -> AsyncIterator[Timer]:
         """Every matching record, one at a time: `pages()`, record by record (each page checked,
-        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records).
+        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records). The
+        filters are `list()`'s (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            generaltimers: ``True`` or ``False``.
-            gettimerinfo: ``True`` or ``False``.
-            taskid: an id.
-            personid: an id.
-            projectid: an id.
-            clientid: an id.
-            sortfield: the field to sort by.
-            sortdir: the sort direction.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
@@ -6435,13 +6055,12 @@ class WorkTypeResource(_List[WorkType], _Get[WorkType]):
         client's ``page_size``; the API's default of 10 would cost 50 times more); once the
         first page has told ``listcount``, up to ``concurrency`` pages are fetched at once (each
         still paced by the governor). A walk of ``n`` records costs ``max(1, ceil(n /
-        page_size))`` requests; ``offset`` says where to start.
+        page_size))`` requests; ``offset`` says where to start. The filters are `list()`'s
+        (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            active: ``True`` or ``False``.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._pages(page_size, concurrency, {"active": active, "offset": offset, **unknown})
@@ -6456,13 +6075,12 @@ class WorkTypeResource(_List[WorkType], _Get[WorkType]):
         **unknown: Never,
     ) -> AsyncIterator[WorkType]:
         """Every matching record, one at a time: `pages()`, record by record (each page checked,
-        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records).
+        no record twice, ``max(1, ceil(n / page_size))`` requests for ``n`` records). The
+        filters are `list()`'s (all but ``limit``).
 
         Args:
             page_size: records per request (default: the client's ``page_size``).
             concurrency: pages in flight at once (default: the client's ``concurrency``).
-            active: ``True`` or ``False``.
-            offset: records to skip.
             **unknown: refused before any request (`InvalidParameter`, with the closest name).
         """
         return self._iterate(
