@@ -26,7 +26,7 @@ from typing import Any
 import anyio
 import httpx
 
-from intervals_async import DailyQuotaExceeded, IntervalsClient, RetryPolicy
+from intervals_async import DailyQuotaExceeded, DayClosed, IntervalsClient, RetryPolicy
 from intervals_async.governor import Limits, RateGovernor, RedisStore, SQLiteStore, Store
 from intervals_async.sandbox import Sandbox, SandboxConfig, serving
 
@@ -94,7 +94,7 @@ async def _worker(args: argparse.Namespace) -> dict[str, Any]:
                 await client.call(
                     "GET", "/time/", params={"limit": "1", "offset": str(next(offsets))}
                 )
-            except DailyQuotaExceeded:
+            except (DailyQuotaExceeded, DayClosed):
                 closed = True
                 return
             sent += 1

@@ -40,7 +40,6 @@ from intervals_async.governor import (
     Limits,
     MemoryStore,
     Outcome,
-    Priority,
     RateGovernor,
     Store,
     open_store,
@@ -140,10 +139,10 @@ async def _overhead(n: int, store: Store) -> tuple[float, float]:
     governor = RateGovernor(store=store)
     outcome = Outcome(completed_at=time.time(), sent=True, status=200)
     for _ in range(min(1000, n // 10)):  # warm up
-        await governor.release(await governor.acquire("a", "ip", Priority.DEFAULT, None), outcome)
+        await governor.release(await governor.acquire(account="a", egress="ip"), outcome)
     cpu, wall = time.process_time(), time.perf_counter()
     for _ in range(n):
-        permit = await governor.acquire("a", "ip", Priority.DEFAULT, None)
+        permit = await governor.acquire(account="a", egress="ip")
         await governor.release(permit, outcome)
     cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
     await governor.aclose()

@@ -24,6 +24,7 @@ from ._exceptions import AuthenticationError as AuthenticationError
 from ._exceptions import BadRequest as BadRequest
 from ._exceptions import ConnectionFailed as ConnectionFailed
 from ._exceptions import DailyQuotaExceeded as DailyQuotaExceeded
+from ._exceptions import DayClosed as DayClosed
 from ._exceptions import DecodeError as DecodeError
 from ._exceptions import GovernorTimeout as GovernorTimeout
 from ._exceptions import IntervalsError as IntervalsError
@@ -64,6 +65,7 @@ __all__ = [
     "ConnectionFailed",
     "CostPlan",
     "DailyQuotaExceeded",
+    "DayClosed",
     "DecodeError",
     "GovernorTimeout",
     "IntervalsClient",

@@ -432,7 +432,9 @@ class IntervalsClient(Namespaces):
                 if not retry.should_retry(request.method, error):
                     raise
                 delay = retry.delay(error)
-                self.governor.retrying(self.account, self.egress, str(error), delay)
+                self.governor.retrying(
+                    account=self.account, egress=self.egress, reason=str(error), delay=delay
+                )
                 if self._observer is not None:
                     self._observer.retrying(request, error)
                 retry = retry.increment(f"{type(error).__name__}: {error}")
@@ -458,10 +460,10 @@ class IntervalsClient(Namespaces):
     ) -> T:
         asked = self.clock.time()
         permit = await self.governor.acquire(
-            self.account,
-            self.egress,
-            self.priority,
-            deadline,
+            account=self.account,
+            egress=self.egress,
+            priority=self.priority,
+            deadline=deadline,
             daily=daily,
             wait_for_reset=self.wait_for_reset,
         )
@@ -520,6 +522,16 @@ class IntervalsClient(Namespaces):
                 seen.completed(outcome)
             with anyio.CancelScope(shield=True):
                 await self.governor.release(permit, outcome, daily=daily)
+                if self._observer is not None:
+                    await self._governed(self._observer)
+
+    async def _governed(self, observer: Observer) -> None:
+        """Tell the observer the governor's window and day as this process now sees them (no
+        I/O: the store's last answer)."""
+        statistics = getattr(self.governor, "statistics", None)
+        if statistics is not None:
+            seen = await statistics(account=self.account, egress=self.egress, fresh=False)
+            observer.governed(self.account, self.egress, seen)
 
     async def _body(self, response: httpx.Response) -> bytes:
         """The whole body, refused past ``max_body_size`` (declared or read): never more than

@@ -13,6 +13,7 @@
     │   ├── BadRequest             codes 15-18 (action, method, parameter, validation)
     │   └── ServerError            codes 1, 19, 20 and any 5xx
     ├── GovernorTimeout            no slot before the caller's deadline (nothing was sent)
+    ├── DayClosed                  the governor holds the account's day spent (nothing was sent)
     ├── StoreError                 the governor's shared store (SQLite, Redis) failed: nothing sent
     ├── TransportError             no usable answer came back
     │   ├── ConnectionFailed       could not connect, or the connection broke
@@ -44,6 +45,7 @@ __all__ = [
     "BadRequest",
     "ConnectionFailed",
     "DailyQuotaExceeded",
+    "DayClosed",
     "DecodeError",
     "GovernorTimeout",
     "IntervalsError",
@@ -192,6 +194,30 @@ class GovernorTimeout(IntervalsError):
         detail = f"; a slot is free at {available_at.isoformat()}" if available_at else ""
         super().__init__(message + detail)
         self.available_at = available_at
+
+
+class DayClosed(IntervalsError):
+    """The rate governor holds the account's day spent, so nothing was sent.
+
+    The governor's own answer, not the API's: its count of the day reached the limit (or the
+    share of it the call's priority may spend), or an earlier answer of the server (code 11,
+    `DailyQuotaExceeded`) closed the day. Either way the requests come back at ``reset_at``; a
+    client made with ``wait_for_reset=True`` waits for it instead.
+
+    Args:
+        message: whose day, and why.
+        account: the account whose day is spent.
+        reset_at: the next 00:00 GMT on the server's clock, an aware ``datetime``.
+        by_server: whether a code 11 of the server closed the day (else the governor's count).
+    """
+
+    request_sent = False
+
+    def __init__(self, message: str, *, account: str, reset_at: datetime, by_server: bool) -> None:
+        super().__init__(f"{message}; the quota resets at {reset_at.isoformat()}")
+        self.account = account
+        self.reset_at = reset_at
+        self.by_server = by_server
 
 
 class StoreError(IntervalsError):

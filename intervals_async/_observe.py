@@ -11,7 +11,7 @@ from typing import Protocol
 import httpx
 
 from ._exceptions import IntervalsError
-from .governor import Outcome
+from .governor import GovernorStatistics, Outcome
 
 __all__ = ["AttemptObserver", "Observer"]
 
@@ -40,4 +40,10 @@ class Observer(Protocol):
 
     def retrying(self, request: httpx.Request, error: IntervalsError) -> None:
         """``request`` will be tried again after ``error``."""
+        ...
+
+    def governed(self, account: str, egress: str, statistics: GovernorStatistics) -> None:
+        """The governor's window and day, as this process saw them once an attempt's slot was
+        handed back (told on the event loop, so that nothing reads the governor from another
+        thread)."""
         ...

@@ -28,8 +28,9 @@ and ``error.type``. The metrics (meter ``intervals_async``):
 - ``intervals.governor.day.used`` and ``intervals.governor.day.limit`` (gauges): requests
   spent today and the daily limit, by ``intervals.account``.
 
-The gauges read the governor's `RateGovernor.statistics()` (as this process last saw a shared
-store) when the SDK collects.
+The gauges report the governor's `RateGovernor.statistics()` as the client last saw them, once
+an attempt's slot was handed back (read on the event loop; a collection on the exporter's thread
+never touches the governor).
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ from ._exceptions import APIError, IntervalsError
 from ._observe import AttemptObserver, Observer
 from ._portal import BlockingClient
 from ._version import __version__
-from .governor import Outcome
+from .governor import GovernorStatistics, Outcome
 
 try:
     from opentelemetry import metrics, trace
@@ -79,7 +80,6 @@ def instrument(
     """
     target = client._async if isinstance(client, BlockingClient) else client
     instruments = _Instruments.of(meter_provider)
-    instruments.watch(target)
     tracer = trace.get_tracer(METER_NAME, __version__, tracer_provider=tracer_provider)
     target._observer = _Telemetry(tracer, instruments)
 
@@ -163,9 +163,12 @@ class _Telemetry(Observer):
             1, {"intervals.resource": _resource(request), "error.type": type(error).__name__}
         )
 
+    def governed(self, account: str, egress: str, statistics: GovernorStatistics) -> None:
+        self.instruments.seen[(account, egress)] = statistics
+
 
 class _Instruments:
-    """One meter's instruments, and the clients whose governors its gauges read."""
+    """One meter's instruments, and the governors' statistics its gauges report."""
 
     @classmethod
     def of(cls, provider: metrics.MeterProvider | None) -> _Instruments:
@@ -180,7 +183,9 @@ class _Instruments:
         return found
 
     def __init__(self, meter: metrics.Meter) -> None:
-        self._clients: weakref.WeakSet[IntervalsClient] = weakref.WeakSet()
+        # Per account and egress, the statistics last seen (a frozen record: the gauges read it
+        # from the exporter's thread while the loop replaces it).
+        self.seen: dict[tuple[str, str], GovernorStatistics] = {}
         self.attempts = meter.create_counter(
             "intervals.client.attempts", unit="{attempt}", description="Request attempts sent"
         )
@@ -214,27 +219,17 @@ class _Instruments:
             description="The daily request limit",
         )
 
-    def watch(self, client: IntervalsClient) -> None:
-        self._clients.add(client)
-
-    def _statistics(self) -> Iterable[tuple[IntervalsClient, Any]]:
-        seen: set[tuple[int, str, str]] = set()
-        for client in list(self._clients):
-            statistics = getattr(client.governor, "statistics", None)
-            key = (id(client.governor), client.account, client.egress)
-            if statistics is None or key in seen:
-                continue
-            seen.add(key)
-            yield client, statistics(client.account, client.egress)
-
     def _window(self, _: metrics.CallbackOptions) -> Iterable[metrics.Observation]:
-        for client, stats in self._statistics():
-            yield metrics.Observation(stats.window_used, {"intervals.egress": client.egress})
+        windows = {egress: stats for (_, egress), stats in list(self.seen.items())}
+        for egress, stats in windows.items():
+            yield metrics.Observation(stats.window_used, {"intervals.egress": egress})
 
     def _day_used(self, _: metrics.CallbackOptions) -> Iterable[metrics.Observation]:
-        for client, stats in self._statistics():
-            yield metrics.Observation(stats.day_used, {"intervals.account": client.account})
+        days = {account: stats for (account, _), stats in list(self.seen.items())}
+        for account, stats in days.items():
+            yield metrics.Observation(stats.day_used, {"intervals.account": account})
 
     def _day_limit(self, _: metrics.CallbackOptions) -> Iterable[metrics.Observation]:
-        for client, stats in self._statistics():
-            yield metrics.Observation(stats.day_limit, {"intervals.account": client.account})
+        days = {account: stats for (account, _), stats in list(self.seen.items())}
+        for account, stats in days.items():
+            yield metrics.Observation(stats.day_limit, {"intervals.account": account})

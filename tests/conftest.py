@@ -130,16 +130,18 @@ class PacedGovernor(Unmetered):
 
     async def acquire(
         self,
+        *,
         account: str,
         egress: str,
-        priority: Priority,
-        deadline: float | None,
-        *,
+        priority: Priority = Priority.DEFAULT,
+        deadline: float | None = None,
         daily: bool = True,
         wait_for_reset: bool = False,
     ) -> Permit:
         self.clock.advance(self.spacing)
-        return await super().acquire(account, egress, priority, deadline)
+        return await super().acquire(
+            account=account, egress=egress, priority=priority, deadline=deadline
+        )
 
 
 @pytest.fixture

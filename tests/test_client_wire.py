@@ -426,7 +426,7 @@ async def test_retry_after_is_honoured_and_cools_the_whole_egress(
                 await client.time.create(**_NEW)
             else:
                 await client.time.list()
-            cooldown = governor.statistics(egress="default").cooldown_until
+            cooldown = (await governor.statistics(egress="default")).cooldown_until
     gap = sent[1] - sent[0]
     if waited is None:
         assert gap < 5 and cooldown is None  # no cooldown was set

@@ -14,7 +14,7 @@ import anyio.lowlevel
 import pytest
 import trio.testing
 
-from intervals_async import DailyQuotaExceeded, GovernorTimeout, LoopClock
+from intervals_async import APIError, DayClosed, GovernorTimeout, LoopClock
 from intervals_async.governor import (
     GovernorEvent,
     Limits,
@@ -48,7 +48,7 @@ async def test_the_full_rate_and_no_more() -> None:
     governor = _governor()
     times: list[float] = []
     for _ in range(600):
-        permit = await governor.acquire("a", "ip", Priority.DEFAULT, None)
+        permit = await governor.acquire(account="a", egress="ip")
         times.append(governor.clock.time())
         await _done(governor, permit)
     # Sustained: at least 98% of 100 per 60 s; never more than 100 in any 60 s.
@@ -61,22 +61,22 @@ async def test_slots_come_back_a_window_after_completion() -> None:
         per_minute=3, window=10.0, burst=3, pace=1.0, margin=0.5, counter_gate=False
     )
     t0 = governor.clock.time()
-    permits = [await governor.acquire("a", "ip", Priority.DEFAULT, None) for _ in range(3)]
+    permits = [await governor.acquire(account="a", egress="ip") for _ in range(3)]
     assert governor.clock.time() - t0 == pytest.approx(2 * 10 / 3)  # one token, then paced
     await anyio.sleep(8 - 2 * 10 / 3)  # all three complete 8 s after the first was sent
     for permit in permits:
         await _done(governor, permit)
-    await governor.acquire("a", "ip", Priority.DEFAULT, None)
+    await governor.acquire(account="a", egress="ip")
     assert governor.clock.time() - t0 == pytest.approx(8 + 10 + 0.5)
 
 
 async def test_fifo_within_a_priority_and_priorities_first() -> None:
     governor = _governor(per_minute=1, window=1.0, burst=1, pace=1.0, margin=0.0)
-    first = await governor.acquire("a", "ip", Priority.DEFAULT, None)
+    first = await governor.acquire(account="a", egress="ip")
     order: list[str] = []
 
     async def one(name: str, priority: Priority) -> None:
-        permit = await governor.acquire("a", "ip", priority, None)
+        permit = await governor.acquire(account="a", egress="ip", priority=priority)
         order.append(name)
         await _done(governor, permit)
 
@@ -104,7 +104,7 @@ async def test_a_long_wait_lifts_a_lower_priority() -> None:
     order: list[str] = []
 
     async def one(name: str, priority: Priority) -> None:
-        permit = await governor.acquire("a", "ip", priority, None)
+        permit = await governor.acquire(account="a", egress="ip", priority=priority)
         order.append(name)
         await _done(governor, permit)
 
@@ -123,7 +123,7 @@ async def test_accounts_sharing_an_ip_take_turns() -> None:
     order: list[str] = []
 
     async def one(account: str) -> None:
-        permit = await governor.acquire(account, "ip", Priority.BULK, None)
+        permit = await governor.acquire(account=account, egress="ip", priority=Priority.BULK)
         order.append(account)
         await _done(governor, permit)
 
@@ -144,13 +144,13 @@ async def test_code_12_makes_everyone_on_the_egress_wait() -> None:
         clock=LoopClock(START),
         hooks=(events.append,),
     )
-    permit = await governor.acquire("a", "ip", Priority.DEFAULT, None)
+    permit = await governor.acquire(account="a", egress="ip")
     t0 = governor.clock.time()
     await _done(governor, permit, code=12)
     waited: list[float] = []
 
     async def other(account: str) -> None:
-        await governor.acquire(account, "ip", Priority.INTERACTIVE, None)
+        await governor.acquire(account=account, egress="ip", priority=Priority.INTERACTIVE)
         waited.append(governor.clock.time() - t0)
 
     async with anyio.create_task_group() as group:
@@ -162,36 +162,38 @@ async def test_code_12_makes_everyone_on_the_egress_wait() -> None:
     throttle = next(e for e in events if e.kind == "throttle")
     assert throttle.until is not None and throttle.until.tzinfo is UTC
     assert abs(throttle.until.timestamp() - (t0 + 60.0)) < 1.0
-    stats = governor.statistics("a", "ip")
+    stats = await governor.statistics(account="a", egress="ip")
     assert stats.throttled == 1 and stats.cooldown_until == throttle.until
     assert stats.next_slot_at.tzinfo is UTC and stats.resets_at.microsecond == 0
 
 
 async def test_code_11_fails_waiters_fast_unless_they_wait_for_the_reset() -> None:
     governor = _governor()
-    permit = await governor.acquire("a", "ip", Priority.DEFAULT, None)
+    permit = await governor.acquire(account="a", egress="ip")
     await _done(governor, permit, code=11)
     t0 = governor.clock.time()
-    with pytest.raises(DailyQuotaExceeded) as raised:
-        await governor.acquire("a", "ip", Priority.INTERACTIVE, None)
+    with pytest.raises(DayClosed) as raised:
+        await governor.acquire(account="a", egress="ip", priority=Priority.INTERACTIVE)
+    assert not isinstance(raised.value, APIError)  # the governor's answer, not the API's
     assert raised.value.reset_at == datetime(2026, 1, 6, tzinfo=UTC)
+    assert (raised.value.account, raised.value.by_server) == ("a", True)
     assert raised.value.request_sent is False
     assert governor.clock.time() == t0  # at once
-    await governor.acquire("b", "ip", Priority.DEFAULT, None)  # another account is unaffected
-    await governor.acquire("a", "ip", Priority.DEFAULT, None, wait_for_reset=True)
+    await governor.acquire(account="b", egress="ip")  # another account is unaffected
+    await governor.acquire(account="a", egress="ip", wait_for_reset=True)
     assert governor.clock.time() == datetime(2026, 1, 6, tzinfo=UTC).timestamp()
 
 
 async def test_max_wait_raises_at_once_with_the_time_a_slot_is_free() -> None:
     governor = _governor(per_minute=100, burst=1, pace=1.0)
-    await governor.acquire("a", "ip", Priority.DEFAULT, None)
+    await governor.acquire(account="a", egress="ip")
     t0 = governor.clock.time()
     with pytest.raises(GovernorTimeout) as raised:
-        await governor.acquire("a", "ip", Priority.DEFAULT, t0 + 0.1)
+        await governor.acquire(account="a", egress="ip", deadline=t0 + 0.1)
     assert governor.clock.time() == t0
     assert raised.value.available_at is not None
     assert raised.value.available_at.timestamp() == pytest.approx(t0 + 0.6)
-    await governor.acquire("a", "ip", Priority.DEFAULT, t0 + 1.0)  # within reach: it waits
+    await governor.acquire(account="a", egress="ip", deadline=t0 + 1.0)  # within reach: it waits
     assert governor.clock.time() == pytest.approx(t0 + 0.6)
 
 
@@ -202,7 +204,7 @@ async def test_g3_cancelled_and_failed_waiters_leak_nothing() -> None:
     async def worker(n: int) -> None:
         nonlocal admitted
         with anyio.move_on_after(0.3 * (n % 7)):  # many give up while queued or in flight
-            permit = await governor.acquire("a", "ip", Priority(n % 3), None)
+            permit = await governor.acquire(account="a", egress="ip", priority=Priority(n % 3))
             admitted += 1
             try:
                 await anyio.sleep(0.05 * (n % 5))
@@ -215,13 +217,13 @@ async def test_g3_cancelled_and_failed_waiters_leak_nothing() -> None:
     async with anyio.create_task_group() as group:
         for n in range(500):
             group.start_soon(_swallow, worker, n)
-    stats = governor.statistics("a", "ip")
+    stats = await governor.statistics(account="a", egress="ip")
     assert admitted > 0
     assert stats.in_flight == 0 and sum(stats.waiters.values()) == 0
     assert isinstance(governor.store, MemoryStore) and governor.store.core.idle()
     await anyio.sleep(5.2)
-    assert governor.statistics("a", "ip").window_free == 10
-    assert governor.statistics("a", "ip").day_used == admitted
+    assert (await governor.statistics(account="a", egress="ip")).window_free == 10
+    assert (await governor.statistics(account="a", egress="ip")).day_used == admitted
 
 
 async def _swallow(worker: object, n: int) -> None:
@@ -237,7 +239,7 @@ async def test_ten_thousand_waiters() -> None:
 
     async def one() -> None:
         nonlocal served
-        permit = await governor.acquire("a", "ip", Priority.DEFAULT, None)
+        permit = await governor.acquire(account="a", egress="ip")
         served += 1
         await _done(governor, permit)
 
@@ -254,13 +256,13 @@ async def test_ten_thousand_waiters() -> None:
 async def test_statistics_and_quota_sync() -> None:
     events: list[GovernorEvent] = []
     governor = RateGovernor(Limits(), clock=LoopClock(START), hooks=(events.append,))
-    permit = await governor.acquire("a", "ip", Priority.DEFAULT, None)
-    stats = governor.statistics("a", "ip")
+    permit = await governor.acquire(account="a", egress="ip")
+    stats = await governor.statistics(account="a", egress="ip")
     assert (stats.in_flight, stats.window_used, stats.day_used) == (1, 1, 1)
     assert stats.resets_at == datetime(2026, 1, 6, tzinfo=UTC)
     assert stats.last_sync is None and governor.needs_sync("a", 600)
     await governor.reconcile("a", used=3031, limit=12_000)
-    stats = governor.statistics("a", "ip")
+    stats = await governor.statistics(account="a", egress="ip")
     assert (stats.day_used, stats.day_limit) == (3031, 12_000)
     assert stats.last_sync is not None and not governor.needs_sync("a", 600)
     assert stats.last_sync.timestamp() == governor.clock.time() and stats.last_sync.tzinfo is UTC

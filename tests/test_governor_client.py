@@ -11,6 +11,7 @@ import trio.testing
 from benchmarks._judge import max_in_window
 from intervals_async import (
     DailyQuotaExceeded,
+    DayClosed,
     GovernorTimeout,
     IntervalsClient,
     LoopClock,
@@ -60,12 +61,13 @@ async def test_the_day_is_synced_first_and_then_kept() -> None:
     async with _client(sandbox, governor) as client:
         await client.me.get()
         assert [e.path for e in sandbox.audit.since(before)] == ["/quota/", "/me/"]
-        stats = governor.statistics()
+        stats = await governor.statistics()
         assert (stats.day_used, stats.day_limit) == (31, 50)
         assert [e.kind for e in events if e.kind != "wait"] == ["quota_sync"]
-        with pytest.raises(DailyQuotaExceeded) as spent:
+        with pytest.raises(DayClosed) as spent:
             await _repeat(client, 30)
         assert spent.value.request_sent is False  # the governor said no: nothing was sent
+        assert spent.value.by_server is False  # its own count, not a code 11
     assert [e for e in sandbox.audit.entries if e.code == 11] == []
     assert sandbox.quota_used() == 50
 
@@ -84,11 +86,13 @@ async def test_a_code_11_closes_the_day_and_syncs() -> None:
         assert first.value.request_sent
         assert first.value.reset_at == datetime(2026, 1, 6, tzinfo=UTC)
         sent = len(sandbox.audit)
-        with pytest.raises(DailyQuotaExceeded) as second:
+        with pytest.raises(DayClosed) as second:
             await client.me.get()
         assert second.value.request_sent is False
+        assert second.value.by_server  # the server's code 11 closed it
+        assert second.value.reset_at == first.value.reset_at
         assert len(sandbox.audit) == sent  # the closed day costs no further request
-        assert governor.statistics().day_closed
+        assert (await governor.statistics()).day_closed
         waiting = client.with_options(wait_for_reset=True)
         await waiting.me.get()  # waits for 00:00 GMT, then goes
         assert clock.time() >= datetime(2026, 1, 6, tzinfo=UTC).timestamp()
@@ -145,7 +149,7 @@ async def test_clients_sharing_a_governor_share_the_window() -> None:
         await client.aclose()
     assert [e for e in sandbox.audit.entries if e.code == 12] == []
     assert max_in_window([e.time for e in sandbox.audit.entries], 60.0) <= 100
-    assert {governor.statistics(a).day_used for a in ("one", "two")} == {600}
+    assert {(await governor.statistics(account=a)).day_used for a in ("one", "two")} == {600}
 
 
 def test_clients_on_the_wall_clock_share_one_governor() -> None:

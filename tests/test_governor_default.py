@@ -21,7 +21,6 @@ from intervals_async.governor import (
     Limits,
     MemoryStore,
     Outcome,
-    Priority,
     RateGovernor,
     RedisStore,
     SQLiteStore,
@@ -183,13 +182,13 @@ async def test_a_code_12_from_another_program_is_a_warning_once_per_cooldown(
     text = warnings[0].getMessage()
     assert "too fast (code 12)" in text and "cools down for 60 s" in text
     assert "another program on this IP" in text
-    assert governor.statistics().throttled == 1
+    assert (await governor.statistics()).throttled == 1
 
 
 async def test_code_12s_within_one_cooldown_are_said_once() -> None:
     clock = AutoClock()
     governor = RateGovernor(clock=clock)
-    permits = [await governor.acquire("a", "ip", Priority.DEFAULT, None) for _ in range(3)]
+    permits = [await governor.acquire(account="a", egress="ip") for _ in range(3)]
     said: list[str] = []
     handler = logging.Handler()
     handler.emit = lambda record: said.append(record.getMessage())  # type: ignore[method-assign]
@@ -204,7 +203,7 @@ async def test_code_12s_within_one_cooldown_are_said_once() -> None:
         assert len(said) == 2
     finally:
         logger.removeHandler(handler)
-    assert governor.statistics(egress="ip").throttled == 3
+    assert (await governor.statistics(egress="ip")).throttled == 3
 
 
 def test_the_command_says_a_code_12_on_stderr_without_flags(tmp_path: Path) -> None:
@@ -255,9 +254,9 @@ async def test_status_shows_every_egress_account_and_process(
 
     shared = MemoryStore(limits)
     one, two = RateGovernor(store=store()), RateGovernor(store=store())
-    permit = await one.acquire("north", "ip-1", Priority.DEFAULT, None)
+    permit = await one.acquire(account="north", egress="ip-1")
     await one.release(permit, Outcome(time.time(), sent=True))
-    await two.acquire("south", "ip-2", Priority.DEFAULT, None)  # still in flight
+    await two.acquire(account="south", egress="ip-2")  # still in flight
     reader = RateGovernor(store=store())
     status = await reader.status()
     assert [(e.name, e.window_used, e.in_flight) for e in status.egresses] == [

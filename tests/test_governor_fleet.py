@@ -140,19 +140,19 @@ def test_a_worker_killed_holding_slots_loses_none_and_breaks_no_window(
         killed_at = time.time()
         workers[0].communicate()
         survivors = _reports(workers[1:])
-        view = anyio.run(_refresh, shared)
+        _, window = anyio.run(_refresh, shared)
     _judge(sandbox)
     # the others went on, past the dead worker's leases
     assert all(r["sent"] > 0 for r in survivors)
     assert any(e.time > killed_at + lease + WINDOW for e in sandbox.audit.entries)
     # nothing is held any more: the dead worker's slots ran out with their leases
-    assert view.in_flight == 0
+    assert window.in_flight == 0
 
 
 async def _refresh(shared: dict[str, str]) -> Any:
     limits = limits_for(PER_MINUTE, WINDOW, 1_000_000, 1.5)
     store = store_for(shared["store"], shared["where"], limits, shared["prefix"])
     try:
-        return await store.refresh(time.time(), "demo", "10.0.0.1")
+        return await store.refresh(time.time(), account="demo", egress="10.0.0.1")
     finally:
         await store.aclose()

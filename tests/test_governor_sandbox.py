@@ -16,7 +16,13 @@ import pytest
 import trio.testing
 
 from benchmarks._judge import max_in_window
-from intervals_async import DailyQuotaExceeded, IntervalsClient, IntervalsError, LoopClock
+from intervals_async import (
+    DailyQuotaExceeded,
+    DayClosed,
+    IntervalsClient,
+    IntervalsError,
+    LoopClock,
+)
 from intervals_async.governor import MemoryStore, RateGovernor
 from intervals_async.sandbox import Latency, Sandbox, SandboxConfig, WindowPolicy
 
@@ -63,7 +69,7 @@ async def test_a_day_at_full_demand(policy: WindowPolicy) -> None:
                         cancelled += scope.cancelled_caught
                     else:
                         await task
-                except DailyQuotaExceeded as spent:
+                except (DailyQuotaExceeded, DayClosed) as spent:
                     refused_by_governor.append(not spent.request_sent)
                     await anyio.sleep(
                         max(0.01, min(end, spent.reset_at.timestamp()) - clock.time())

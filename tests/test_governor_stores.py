@@ -97,7 +97,9 @@ async def _parity(url: str, prefix: str, steps: list[tuple[float, str, float, bo
                 ours = decide_and_admit(
                     core, now, "a", "ip", Priority.DEFAULT, daily=True, horizon=horizon
                 )
-                theirs, _ = await store.acquire(now, "a", "ip", Priority.DEFAULT, daily=True)
+                theirs, _ = await store.acquire(
+                    now, account="a", egress="ip", priority=Priority.DEFAULT, daily=True
+                )
                 if not _same(ours, theirs, now):
                     # Only a tie inside Redis's microseconds may differ; the rest is moot then.
                     assert abs(getattr(ours, "at", getattr(ours, "until", now)) - now) < 1e-4
@@ -121,12 +123,12 @@ async def _parity(url: str, prefix: str, steps: list[tuple[float, str, float, bo
                 core.complete("a", "ip", outcome, sent_at=mine.granted_at, slot=mine.slot)
                 await store.release(now, theirs_permit, outcome, daily=True)
         python = core.egress("ip")
-        view = await store.refresh(now, "a", "ip")
-        assert view.window_used == python.used(now, LIMITS)
-        assert view.in_flight == python.in_flight
-        assert view.day_used == core.day("a", now).used
-        assert view.throttled == python.throttled
-        assert abs(view.cooldown_until - python.cooldown_until) < 1e-4
+        day, window = await store.refresh(now, account="a", egress="ip")
+        assert window.window_used == python.used(now, LIMITS)
+        assert window.in_flight == python.in_flight
+        assert day.day_used == core.day("a", now).used
+        assert window.throttled == python.throttled
+        assert abs(window.cooldown_until - python.cooldown_until) < 1e-4
     finally:
         await store.clear()
         await store.aclose()
@@ -139,7 +141,7 @@ async def _take(store: SQLiteStore | RedisStore, n: int, account: str = "a") -> 
     governor = RateGovernor(store=store)
     permits = []
     for _ in range(n):
-        permit = await governor.acquire(account, "ip", Priority.DEFAULT, None)
+        permit = await governor.acquire(account=account, egress="ip")
         await governor.release(permit, Outcome(completed_at=permit.granted_at, sent=True))
         permits.append(permit)
     return permits
@@ -154,8 +156,8 @@ async def test_sqlite_keeps_the_days_count_through_a_restart(tmp_path: Path) -> 
     await _take(first, 30)
     await first.aclose()  # the process ends
     second = SQLiteStore(path, FAST)
-    view = await second.refresh(__import__("time").time(), "a", "ip")
-    assert view.day_used == 30
+    day, _ = await second.refresh(__import__("time").time(), account="a", egress="ip")
+    assert day.day_used == 30
     await _take(second, 20)
     with pytest.raises(Exception, match="daily request quota"):
         await _take(second, 1)
@@ -222,7 +224,7 @@ async def test_redis_shares_the_day_and_survives_a_restart(
     await _take(first, 30)
     await first.aclose()
     second = RedisStore(redis_url, FAST, prefix=redis_prefix)
-    assert (await second.refresh(0.0, "a", "ip")).day_used == 30
+    assert (await second.refresh(0.0, account="a", egress="ip"))[0].day_used == 30
     await _take(second, 20)
     with pytest.raises(Exception, match="daily request quota"):
         await _take(second, 1)
@@ -378,5 +380,6 @@ async def test_redis_lost_mid_run_fails_closed_and_resumes_by_itself(
             for _ in range(5):
                 await client.me.get()
             assert len(sandbox.audit) == 10
-            assert (await store.refresh(0.0, "default", "default")).day_used == 10
+            day, _ = await store.refresh(0.0, account="default", egress="default")
+            assert day.day_used == 10
         await store.aclose()

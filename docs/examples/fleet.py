@@ -67,7 +67,7 @@ async def fleet_quota(redis_url: str, prefix: str, hosts: list[str]) -> None:
     store = RedisStore(redis_url, prefix=prefix)
     governor = RateGovernor(store=store)
     for host in hosts:
-        stats = await governor.snapshot("default", host)
+        stats = await governor.statistics(account="default", egress=host)
         print(f"window of {host}: {stats.window_used} of {governor.limits.per_minute} used")
     print(f"the account's day: {stats.day_used} of {stats.day_limit} requests spent")
     await store.clear()  # the example leaves no keys behind

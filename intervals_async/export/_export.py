@@ -27,7 +27,7 @@ import anyio
 import attrs
 
 from .. import _validate
-from .._exceptions import DailyQuotaExceeded, IntervalsError, InvalidParameter
+from .._exceptions import DailyQuotaExceeded, DayClosed, IntervalsError, InvalidParameter
 from .._gather import gather
 from .._pager import Fetch, Pager, in_id_order, requests_for, walks_by_id
 from .._plan import probe, quota_left
@@ -502,7 +502,7 @@ class Export:
                             break
                     if names is None:
                         stopped = Stop.BUDGET
-                except DailyQuotaExceeded as error:
+                except (DailyQuotaExceeded, DayClosed) as error:
                     stopped, resets_at = Stop.DAILY_QUOTA, error.reset_at
         finally:
             plan, files, records = self._plan, sink.files(), dict(sink.progress)

@@ -26,15 +26,17 @@ from ._shell import RateGovernor as RateGovernor
 from ._shell import shared_governor as shared_governor
 from ._sqlite import SQLiteStore as SQLiteStore
 from ._store import AccountStatus as AccountStatus
+from ._store import DayView as DayView
 from ._store import EgressStatus as EgressStatus
 from ._store import MemoryStore as MemoryStore
 from ._store import ProcessStatus as ProcessStatus
 from ._store import Store as Store
 from ._store import StoreStatus as StoreStatus
-from ._store import View as View
+from ._store import WindowView as WindowView
 
 __all__ = [
     "AccountStatus",
+    "DayView",
     "EgressStatus",
     "EventKind",
     "Governor",
@@ -52,7 +54,7 @@ __all__ = [
     "Store",
     "StoreStatus",
     "Unmetered",
-    "View",
+    "WindowView",
     "open_store",
     "shared_governor",
     "state_dir",

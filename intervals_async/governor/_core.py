@@ -184,25 +184,24 @@ class DayState:
     synced_at: float | None = None
 
 
-@attrs.define
+@attrs.frozen
 class ClockState:
     """What the answers' ``Date`` headers tell of the server's clock: the offset (server minus
-    ours) lies in ``[low, high]``."""
+    ours) lies in ``[low, high]``. Frozen, with the offset and its uncertainty worked out once:
+    every decision reads them several times."""
 
     low: float | None = None
     high: float | None = None
+    #: The server's clock minus ours: the middle of the bracket.
+    offset: float = attrs.field(init=False, default=0.0)
+    #: How far off ``offset`` may be: half the bracket.
+    uncertainty: float = attrs.field(init=False, default=0.0)
 
-    @property
-    def offset(self) -> float:
-        """The server's clock minus ours: the middle of the bracket."""
+    def __attrs_post_init__(self) -> None:
         low, high = self.low, self.high
-        return 0.0 if low is None or high is None else (low + high) / 2
-
-    @property
-    def uncertainty(self) -> float:
-        """How far off ``offset`` may be: half the bracket."""
-        low, high = self.low, self.high
-        return 0.0 if low is None or high is None else (high - low) / 2
+        if low is not None and high is not None:
+            object.__setattr__(self, "offset", (low + high) / 2)
+            object.__setattr__(self, "uncertainty", (high - low) / 2)
 
 
 class Core:
@@ -263,15 +262,17 @@ class Core:
         if state is None:
             state = self.days[account] = DayState(limit=self.limits.daily)
         # Lean late: a new day begins only when it surely has on the server's clock.
-        today = math.floor((now + self.offset - self.uncertainty) / DAY)
+        clock = self.clock
+        today = math.floor((now + clock.offset - clock.uncertainty) / DAY)
         if today != state.day:
             state.day, state.used, state.closed_until = today, 0, None
         return state
 
     def reset_at(self, now: float) -> float:
         """The next 00:00 GMT on the server's clock, as our epoch seconds (leaning late)."""
-        server = now + self.offset - self.uncertainty
-        return (math.floor(server / DAY) + 1) * DAY - self.offset + self.uncertainty
+        clock = self.clock
+        server = now + clock.offset - clock.uncertainty
+        return (math.floor(server / DAY) + 1) * DAY - clock.offset + clock.uncertainty
 
     # -- decisions ------------------------------------------------------------------------------
 
@@ -422,14 +423,15 @@ class Core:
         high = stamp + 1 - (sent_at if sent_at is not None else local - 1)
         clock = self.clock
         if clock.low is None or clock.high is None or max(low, clock.low) > min(high, clock.high):
-            clock.low, clock.high = low, high
+            self.clock = ClockState(low, high)
         else:
-            clock.low, clock.high = max(low, clock.low), min(high, clock.high)
+            self.clock = ClockState(max(low, clock.low), min(high, clock.high))
 
     def _minute(self, local: float, *, late: bool) -> int:
         """The server's fixed minute at ``local``, leaning ``late`` or early by the uncertainty."""
-        shift = self.uncertainty if late else -self.uncertainty
-        return math.floor((local + self.offset + shift) / self.limits.window)
+        clock = self.clock
+        shift = clock.uncertainty if late else -clock.uncertainty
+        return math.floor((local + clock.offset + shift) / self.limits.window)
 
     def _counter_wait(self, state: EgressState, now: float) -> float | None:
         """When a sliding-window-counter server would take one more request (``None``: now).
@@ -441,12 +443,16 @@ class Core:
         Near a boundary, where the offset's uncertainty leaves the server's minute in doubt,
         both minutes must agree.
         """
-        early = math.floor((now + self.offset - self.uncertainty) / self.limits.window)
-        late = self._minute(now, late=True)
-        waits = [self._counter_gate(state, now, minute) for minute in {early, late}]
-        if all(w is None for w in waits):
-            return None
-        return max(w for w in waits if w is not None)
+        clock, window = self.clock, self.limits.window
+        early = math.floor((now + clock.offset - clock.uncertainty) / window)
+        late = math.floor((now + clock.offset + clock.uncertainty) / window)
+        wait = self._counter_gate(state, now, early)
+        if late == early:  # the usual case: the server's minute is not in doubt
+            return wait
+        other = self._counter_gate(state, now, late)
+        if wait is None or other is None:
+            return other if wait is None else wait
+        return max(wait, other)
 
     def _counter_gate(self, state: EgressState, now: float, minute: int) -> float | None:
         window, limit = self.limits.window, self.limits.per_minute - self.limits.headroom
@@ -456,15 +462,16 @@ class Core:
         # Every send classified in a later minute may still arrive in this one.
         current = sum(n for m, n in state.sends.items() if m >= minute)
         # The fraction leans early: it overstates the weight of the previous minute.
-        early = (now + self.offset - self.uncertainty) / window - minute
+        clock = self.clock
+        early = (now + clock.offset - clock.uncertainty) / window - minute
         fraction = min(1.0, max(0.0, early))
         if done * (1 - fraction) + (previous - done) + current + 1 <= limit:
             return None
         room = limit - 1 - (previous - done) - current
-        boundary = (minute + 1) * window - self.offset + self.uncertainty
+        boundary = (minute + 1) * window - clock.offset + clock.uncertainty
         if done <= 0 or room < 0:
             return max(boundary, now + 1e-6)
-        clear = (minute + 1 - room / done) * window - self.offset + self.uncertainty
+        clear = (minute + 1 - room / done) * window - clock.offset + clock.uncertainty
         return max(now + 1e-6, min(clear, boundary))
 
     def _refill(self, state: EgressState, now: float) -> None:

@@ -21,14 +21,15 @@ from urllib.parse import unquote_plus, urlsplit, urlunsplit
 import attrs
 
 from .._exceptions import StoreError
-from ._core import Admit, Closed, Decision, Limits, Wait
+from ._core import DAY, Admit, Closed, Decision, Limits, Wait
 from ._seam import Outcome, Permit, Priority
 from ._store import (
     AccountStatus,
+    DayView,
     EgressStatus,
     ProcessStatus,
     StoreStatus,
-    View,
+    WindowView,
     presence_lease,
     process_id,
 )
@@ -109,7 +110,8 @@ class RedisStore:
             "1" if limits.counter_gate else "0",
             str(math.ceil(ttl * 1000)),
         ]
-        self._views: dict[tuple[str, str], View] = {}
+        self._windows: dict[str, WindowView] = {}  # as the last script call saw them
+        self._days: dict[str, DayView] = {}
         self.process = process_id()
         self._lease = repr(presence_lease(self.limits, self.horizon))
         self.calls = 0  # script calls made: one per acquire, release or reconcile
@@ -122,10 +124,10 @@ class RedisStore:
     async def acquire(
         self,
         now: float,
+        *,
         account: str,
         egress: str,
         priority: Priority,
-        *,
         daily: bool,
         waiting: int = 0,
     ) -> tuple[Decision, float]:
@@ -170,25 +172,26 @@ class RedisStore:
             waiting=waiting,
         )
 
-    async def reconcile(self, now: float, account: str, *, used: int, limit: int | None) -> None:
+    async def reconcile(self, now: float, *, account: str, used: int, limit: int | None) -> None:
         """Take the server's count: one script call."""
         await self._call("reconcile", account, "", True, str(used), str(limit or 0))
 
-    def view(self, now: float, account: str, egress: str) -> View:
-        """The state as the last script call of this process saw it."""
-        view = self._views.get((account, egress))
-        if view is None:
-            others = [v for (a, _), v in self._views.items() if a == account]
-            if others:
-                return others[-1]
-            limits = self.limits
-            return View(0, 0, now, 0, limits.daily, now, False, 0.0, 0, None, 0.0)
-        return view
+    def window(self, now: float, egress: str) -> WindowView:
+        """The window as the last script call of this process saw it."""
+        return self._windows.get(egress) or WindowView.empty(now)
 
-    async def refresh(self, now: float, account: str, egress: str) -> View:
+    def day(self, now: float, account: str) -> DayView:
+        """The day as the last script call of this process saw it."""
+        day = self._days.get(account)
+        if day is None:  # never seen: a fresh day, as the script would make it
+            # (the next 00:00 GMT on the store's clock: no answer has told the offset yet)
+            return DayView(0, self.limits.daily, (now // DAY + 1) * DAY, False, None)
+        return day
+
+    async def refresh(self, now: float, *, account: str, egress: str) -> tuple[DayView, WindowView]:
         """Read the state now: one script call."""
         await self._call("view", account, egress, True)
-        return self._views[(account, egress)]
+        return self._days[account], self._windows[egress]
 
     async def status(self, now: float) -> StoreStatus:
         """Every egress, account and live process of this prefix, read now (a script call per
@@ -215,12 +218,13 @@ class RedisStore:
             limits = self.limits
             if key in kept:
                 limits = attrs.evolve(limits, per_minute=kept[key][0], window=kept[key][1])
-            view, store_now = await self._reader(limits)._view("", name)
-            rows.append(EgressStatus.of(name, limits, view))
+            reader = self._reader(limits)
+            store_now = await reader._read("", name)
+            rows.append(EgressStatus.of(name, limits, reader._windows[name]))
         days = []
         for name in sorted(accounts.values()):
-            view, store_now = await self._view(name, "")
-            days.append(AccountStatus.of(name, view))
+            store_now = await self._read(name, "")
+            days.append(AccountStatus.of(name, self._days[name]))
         return StoreStatus(
             store=repr(self),
             now=store_now,
@@ -258,9 +262,10 @@ class RedisStore:
             return self
         return RedisStore(self._client, limits, prefix=self.prefix, clock=self._clock)
 
-    async def _view(self, account: str, egress: str) -> tuple[View, float]:
+    async def _read(self, account: str, egress: str) -> float:
+        """Read ``account``'s day or ``egress``'s window (one script call); the store's now."""
         reply = await self._call("view", account, egress, False)
-        return self._views[(account, egress)], float(reply[3])
+        return float(reply[3])
 
     def _keys(self, account: str, egress: str) -> list[str]:
         tag = "{" + self.prefix + "}"
@@ -311,19 +316,24 @@ class RedisStore:
         except self._redis_error as exc:
             raise StoreError(f"Redis at {self.url} refused the governor's script: {exc}") from None
         reply = [_text(item) for item in raw]
-        self._views[(account, egress)] = View(
-            window_used=int(reply[4]),
-            in_flight=int(reply[5]),
-            next_slot_at=float(reply[1]) if reply[0] == "wait" else float(reply[3]),
-            day_used=int(reply[6]),
-            day_limit=int(reply[7]),
-            reset_at=float(reply[8]),
-            day_closed=reply[9] == "1",
-            cooldown_until=float(reply[10]),
-            throttled=int(reply[11]),
-            synced_at=float(reply[12]) if reply[12] else None,
-            clock_offset=float(reply[13]),
-        )
+        # Each answer tells the egress's window and the account's day: kept apart, as seen.
+        if egress:
+            self._windows[egress] = WindowView(
+                window_used=int(reply[4]),
+                in_flight=int(reply[5]),
+                next_slot_at=float(reply[1]) if reply[0] == "wait" else float(reply[3]),
+                cooldown_until=float(reply[10]),
+                throttled=int(reply[11]),
+                clock_offset=float(reply[13]),
+            )
+        if account:
+            self._days[account] = DayView(
+                day_used=int(reply[6]),
+                day_limit=int(reply[7]),
+                reset_at=float(reply[8]),
+                day_closed=reply[9] == "1",
+                synced_at=float(reply[12]) if reply[12] else None,
+            )
         return reply
 
 

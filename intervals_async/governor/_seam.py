@@ -83,18 +83,18 @@ class Governor(Protocol):
 
     async def acquire(
         self,
+        *,
         account: str,
         egress: str,
-        priority: Priority,
-        deadline: float | None,
-        *,
+        priority: Priority = Priority.DEFAULT,
+        deadline: float | None = None,
         daily: bool = True,
         wait_for_reset: bool = False,
     ) -> Permit:
         """Wait for a slot, until ``deadline`` at the latest (on the governor's clock).
 
         ``daily=False`` for requests the daily quota does not count (``GET /quota/``); with
-        ``wait_for_reset``, a spent day is waited out instead of raising ``DailyQuotaExceeded``.
+        ``wait_for_reset``, a spent day is waited out instead of raising `DayClosed`.
         """
         ...
 
@@ -102,7 +102,7 @@ class Governor(Protocol):
         """Hand the slot back with the attempt's outcome. Called exactly once per permit."""
         ...
 
-    def retrying(self, account: str, egress: str, reason: str, delay: float) -> None:
+    def retrying(self, *, account: str, egress: str, reason: str, delay: float) -> None:
         """The client will retry a request after ``delay`` seconds (for hooks and logs)."""
         ...
 
@@ -129,11 +129,11 @@ class Unmetered:
 
     async def acquire(
         self,
+        *,
         account: str,
         egress: str,
-        priority: Priority,
-        deadline: float | None,
-        *,
+        priority: Priority = Priority.DEFAULT,
+        deadline: float | None = None,
         daily: bool = True,
         wait_for_reset: bool = False,
     ) -> Permit:
@@ -146,7 +146,7 @@ class Unmetered:
         self.released += 1
         self.last_outcome = outcome
 
-    def retrying(self, account: str, egress: str, reason: str, delay: float) -> None:
+    def retrying(self, *, account: str, egress: str, reason: str, delay: float) -> None:
         """Nothing to do."""
 
     async def reconcile(self, account: str, *, used: int, limit: int | None = None) -> None:

@@ -30,11 +30,11 @@ import anyio
 import attrs
 
 from .._clock import Clock, SystemClock
-from .._exceptions import DailyQuotaExceeded, GovernorTimeout, StoreError
+from .._exceptions import DayClosed, GovernorTimeout, StoreError
 from ._core import Admit, Closed, Decision, Limits
 from ._default import host_store_path, open_store, resolve_setting
 from ._seam import Outcome, Permit, Priority
-from ._store import MemoryStore, Store, StoreStatus, View, presence_lease
+from ._store import MemoryStore, Store, StoreStatus, presence_lease
 
 __all__ = ["GovernorEvent", "GovernorStatistics", "RateGovernor", "shared_governor"]
 
@@ -260,18 +260,18 @@ class RateGovernor:
 
     async def acquire(
         self,
+        *,
         account: str,
         egress: str,
-        priority: Priority,
-        deadline: float | None,
-        *,
+        priority: Priority = Priority.DEFAULT,
+        deadline: float | None = None,
         daily: bool = True,
         wait_for_reset: bool = False,
     ) -> Permit:
         """Wait for a slot; raise rather than wait past ``deadline`` or a spent day.
 
         Raises:
-            DailyQuotaExceeded: the day is spent for this priority (unless ``wait_for_reset``).
+            DayClosed: the day is spent for this priority (unless ``wait_for_reset``).
             GovernorTimeout: the slot would come after ``deadline``; raised at once.
         """
         queue = self._queues.get(egress)
@@ -347,7 +347,12 @@ class RateGovernor:
     ) -> tuple[Decision, float]:
         """One question to the store; ``waiting``: the others of this process that wait."""
         return await self.store.acquire(
-            self.clock.time(), account, egress, priority, daily=daily, waiting=waiting
+            self.clock.time(),
+            account=account,
+            egress=egress,
+            priority=priority,
+            daily=daily,
+            waiting=waiting,
         )
 
     async def _granted(
@@ -424,7 +429,7 @@ class RateGovernor:
             until - at,
         )
 
-    def retrying(self, account: str, egress: str, reason: str, delay: float) -> None:
+    def retrying(self, *, account: str, egress: str, reason: str, delay: float) -> None:
         """The client is about to retry a request (for the hooks)."""
         self._emit(EventKind.RETRY, account, egress, self.clock.time() + delay, reason)
 
@@ -432,9 +437,9 @@ class RateGovernor:
 
     async def reconcile(self, account: str, *, used: int, limit: int | None = None) -> None:
         """Take the server's count of the day (from ``GET /quota/``); the larger count wins."""
-        before = self.store.view(self.clock.time(), account, "default").day_used
-        await self.store.reconcile(self.clock.time(), account, used=used, limit=limit)
-        day = self.store.view(self.clock.time(), account, "default")
+        before = self.store.day(self.clock.time(), account).day_used
+        await self.store.reconcile(self.clock.time(), account=account, used=used, limit=limit)
+        day = self.store.day(self.clock.time(), account)
         logger.info(
             "quota of %r: server says %d used of %s, we counted %d",
             account,
@@ -451,43 +456,47 @@ class RateGovernor:
     def needs_sync(self, account: str, every: float) -> bool:
         """Whether ``account``'s day was never reconciled, or not for ``every`` seconds."""
         now = self.clock.time()
-        day = self.store.view(now, account, "default")
+        day = self.store.day(now, account)
         return day.synced_at is None or now - day.synced_at >= every or day.day_closed
 
-    def statistics(self, account: str = "default", egress: str = "default") -> GovernorStatistics:
-        """A snapshot of ``egress``'s window and ``account``'s day (for a shared store, as this
-        process last saw them; `snapshot()` reads them afresh)."""
-        return self._statistics(self.store.view(self.clock.time(), account, egress), egress)
-
-    async def snapshot(
-        self, account: str = "default", egress: str = "default"
+    async def statistics(
+        self, *, account: str = "default", egress: str = "default", fresh: bool = True
     ) -> GovernorStatistics:
-        """`statistics()`, read from the store now (the whole fleet's state)."""
-        view = await self.store.refresh(self.clock.time(), account, egress)
-        return self._statistics(view, egress)
+        """``egress``'s window and ``account``'s day.
+
+        Args:
+            account: the account whose day to tell (a client's ``account``).
+            egress: the egress identity whose window to tell (a client's ``egress``).
+            fresh: read them from the store now: for a shared store, one question, and the
+                whole fleet's state. Else as this process last saw them, without I/O (a store
+                in memory is always fresh).
+        """
+        now = self.clock.time()
+        if fresh:
+            day, window = await self.store.refresh(now, account=account, egress=egress)
+        else:
+            day, window = self.store.day(now, account), self.store.window(now, egress)
+        queue = self._queues.get(egress)
+        return GovernorStatistics(
+            window_used=window.window_used,
+            window_free=max(0, self.limits.per_minute - window.window_used),
+            in_flight=window.in_flight,
+            next_slot_at=_when(window.next_slot_at),
+            day_used=day.day_used,
+            day_limit=day.day_limit,
+            resets_at=_when(round(day.reset_at)),
+            day_closed=day.day_closed,
+            waiters=queue.count() if queue else dict.fromkeys(Priority, 0),
+            cooldown_until=_when(window.cooldown_until) if window.cooldown_until else None,
+            throttled=window.throttled,
+            last_sync=None if day.synced_at is None else _when(day.synced_at),
+            clock_offset=window.clock_offset,
+        )
 
     async def status(self) -> StoreStatus:
         """Every egress's window, account's day and live process in the store, read now (what
         ``intervals-async governor status`` shows); spends no request."""
         return await self.store.status(self.clock.time())
-
-    def _statistics(self, view: View, egress: str) -> GovernorStatistics:
-        queue = self._queues.get(egress)
-        return GovernorStatistics(
-            window_used=view.window_used,
-            window_free=max(0, self.limits.per_minute - view.window_used),
-            in_flight=view.in_flight,
-            next_slot_at=_when(view.next_slot_at),
-            day_used=view.day_used,
-            day_limit=view.day_limit,
-            resets_at=_when(round(view.reset_at)),
-            day_closed=view.day_closed,
-            waiters=queue.count() if queue else dict.fromkeys(Priority, 0),
-            cooldown_until=_when(view.cooldown_until) if view.cooldown_until else None,
-            throttled=view.throttled,
-            last_sync=None if view.synced_at is None else _when(view.synced_at),
-            clock_offset=view.clock_offset,
-        )
 
     # -- internals ------------------------------------------------------------------------------
 
@@ -558,14 +567,11 @@ def _when(epoch: float) -> datetime:
     return datetime.fromtimestamp(epoch, UTC)
 
 
-def _closed(decision: Closed, account: str) -> DailyQuotaExceeded:
-    reset = _when(decision.reset_at)
+def _closed(decision: Closed, account: str) -> DayClosed:
     why = "the server answered code 11" if decision.by_server else "the governor counted it spent"
-    error = DailyQuotaExceeded(
+    return DayClosed(
         f"the daily request quota of {account!r} is spent ({why}); nothing was sent",
-        reset_at=reset,
-        status=0,
-        code=11,
+        account=account,
+        reset_at=_when(decision.reset_at),
+        by_server=decision.by_server,
     )
-    error.request_sent = False
-    return error

@@ -37,15 +37,17 @@ from .._exceptions import StoreError
 from ._core import ClockState, Core, DayState, Decision, EgressState, Limits
 from ._seam import Outcome, Permit, Priority
 from ._store import (
+    DayView,
     ProcessStatus,
     StoreStatus,
-    View,
+    WindowView,
     account_status,
+    day_of,
     decide_and_admit,
     egress_status,
     presence_lease,
     process_id,
-    view_of,
+    window_of,
 )
 
 __all__ = ["SQLiteStore"]
@@ -105,7 +107,7 @@ class SQLiteStore:
         # A thread lock, not an event loop's: one store may serve several loops in turn (the
         # process's default governor outlives each anyio.run).
         self._lock = threading.Lock()
-        self._seen = Core(self.limits)  # what this process last read, for view()
+        self._seen = Core(self.limits)  # what this process last read, for window() and day()
         self._checkpointed = time.monotonic()
         self.calls = 0  # transactions made: one per acquire, release or reconcile
 
@@ -117,10 +119,10 @@ class SQLiteStore:
     async def acquire(
         self,
         now: float,
+        *,
         account: str,
         egress: str,
         priority: Priority,
-        *,
         daily: bool,
         waiting: int = 0,
     ) -> tuple[Decision, float]:
@@ -150,7 +152,7 @@ class SQLiteStore:
 
         await self._run(permit.account, permit.egress, step, presence=(now, waiting))
 
-    async def reconcile(self, now: float, account: str, *, used: int, limit: int | None) -> None:
+    async def reconcile(self, now: float, *, account: str, used: int, limit: int | None) -> None:
         """Take the server's count in one transaction."""
 
         def step(core: Core) -> None:
@@ -158,14 +160,18 @@ class SQLiteStore:
 
         await self._run(account, None, step)
 
-    def view(self, now: float, account: str, egress: str) -> View:
-        """The state as this process last read it."""
-        return view_of(self._seen, now, account, egress)
+    def window(self, now: float, egress: str) -> WindowView:
+        """The window as this process last read it."""
+        return window_of(self._seen, now, egress)
 
-    async def refresh(self, now: float, account: str, egress: str) -> View:
-        """Read the state now."""
+    def day(self, now: float, account: str) -> DayView:
+        """The day as this process last read it."""
+        return day_of(self._seen, now, account)
+
+    async def refresh(self, now: float, *, account: str, egress: str) -> tuple[DayView, WindowView]:
+        """Read the state now, in one transaction."""
         core = await self._run(account, egress, lambda core: core, write=False)
-        return view_of(core, now, account, egress)
+        return day_of(core, now, account), window_of(core, now, egress)
 
     async def status(self, now: float) -> StoreStatus:
         """Every egress, account and live process in the file, read now."""
@@ -260,7 +266,7 @@ class SQLiteStore:
             raise self._error(exc) from None
         except (sqlite3.Error, OSError) as exc:
             raise self._error(exc) from None
-        # What this process saw, for view().
+        # What this process saw, for window() and day().
         self._seen.egresses.update(core.egresses)
         self._seen.days.update(core.days)
         self._seen.clock = core.clock

@@ -18,51 +18,67 @@ from typing import Protocol
 
 import attrs
 
-from ._core import Admit, Core, DayState, Decision, EgressState, Limits, Wait
+from ._core import Admit, Core, Decision, Limits, Wait
 from ._seam import Outcome, Permit, Priority
 
 __all__ = [
     "AccountStatus",
+    "DayView",
     "EgressStatus",
     "MemoryStore",
     "ProcessStatus",
     "Store",
     "StoreStatus",
-    "View",
+    "WindowView",
+    "day_of",
     "process_id",
-    "view_of",
+    "window_of",
 ]
 
 
 @attrs.frozen
-class View:
-    """One egress identity's window and one account's day, as a store last saw them.
+class WindowView:
+    """One egress identity's minute window, as a store last saw it.
 
     Args:
         window_used: slots of the window taken.
         in_flight: requests admitted and not yet handed back.
         next_slot_at: when the next request could go (the store's clock).
-        day_used: requests spent today.
-        day_limit: the daily limit.
-        reset_at: the next 00:00 GMT on the server's clock (the store's clock).
-        day_closed: whether a code 11 closed the day.
         cooldown_until: the end of the cooldown after a code 12 (0: none).
         throttled: code 12 answers seen on the egress.
-        synced_at: when the day was last reconciled with ``/quota/`` (``None``: never).
         clock_offset: the server's clock minus the store's.
     """
 
     window_used: int
     in_flight: int
     next_slot_at: float
+    cooldown_until: float
+    throttled: int
+    clock_offset: float
+
+    @classmethod
+    def empty(cls, now: float) -> WindowView:
+        """The window of an egress the store has not seen used."""
+        return cls(0, 0, now, 0.0, 0, 0.0)
+
+
+@attrs.frozen
+class DayView:
+    """One account's GMT day, as a store last saw it.
+
+    Args:
+        day_used: requests spent today.
+        day_limit: the daily limit.
+        reset_at: the next 00:00 GMT on the server's clock (the store's clock).
+        day_closed: whether the day is closed (a code 11, or the count reached the limit).
+        synced_at: when the day was last reconciled with ``/quota/`` (``None``: never).
+    """
+
     day_used: int
     day_limit: int
     reset_at: float
     day_closed: bool
-    cooldown_until: float
-    throttled: int
     synced_at: float | None
-    clock_offset: float
 
 
 @attrs.frozen
@@ -92,7 +108,7 @@ class EgressStatus:
     throttled: int
 
     @classmethod
-    def of(cls, name: str, limits: Limits, view: View) -> EgressStatus:
+    def of(cls, name: str, limits: Limits, view: WindowView) -> EgressStatus:
         """The status of egress ``name`` from a store's view of it, judged by ``limits``."""
         # A slot reserved ahead of time for one about to come back counts once, not twice.
         used = min(limits.per_minute, view.window_used)
@@ -130,7 +146,7 @@ class AccountStatus:
     synced_at: float | None
 
     @classmethod
-    def of(cls, name: str, view: View) -> AccountStatus:
+    def of(cls, name: str, view: DayView) -> AccountStatus:
         """The status of account ``name`` from a store's view of its day."""
         return cls(
             name=name,
@@ -213,10 +229,10 @@ class Store(Protocol):
     async def acquire(
         self,
         now: float,
+        *,
         account: str,
         egress: str,
         priority: Priority,
-        *,
         daily: bool,
         waiting: int = 0,
     ) -> tuple[Decision, float]:
@@ -233,16 +249,20 @@ class Store(Protocol):
         """Hand back ``permit``'s slot with its attempt's outcome."""
         ...
 
-    async def reconcile(self, now: float, account: str, *, used: int, limit: int | None) -> None:
+    async def reconcile(self, now: float, *, account: str, used: int, limit: int | None) -> None:
         """Take the server's count of ``account``'s day."""
         ...
 
-    def view(self, now: float, account: str, egress: str) -> View:
-        """``egress``'s window and ``account``'s day (for a shared store: as last seen)."""
+    def window(self, now: float, egress: str) -> WindowView:
+        """``egress``'s window (for a shared store: as this process last saw it)."""
         ...
 
-    async def refresh(self, now: float, account: str, egress: str) -> View:
-        """``egress``'s window and ``account``'s day, read from the store now."""
+    def day(self, now: float, account: str) -> DayView:
+        """``account``'s day (for a shared store: as this process last saw it)."""
+        ...
+
+    async def refresh(self, now: float, *, account: str, egress: str) -> tuple[DayView, WindowView]:
+        """``account``'s day and ``egress``'s window, read from the store now (one question)."""
         ...
 
     async def status(self, now: float) -> StoreStatus:
@@ -254,39 +274,42 @@ class Store(Protocol):
         ...
 
 
-def view_of(core: Core, now: float, account: str | None, egress: str | None) -> View:
-    """The view of a core's state (for the stores that run the Python core): ``egress``'s
-    window and ``account``'s day, either left empty when ``None`` (and not made in the core)."""
+def window_of(core: Core, now: float, egress: str) -> WindowView:
+    """The view of egress ``egress``'s window in a core (for the stores that run the Python
+    core)."""
     limits = core.limits
-    state = core.egress(egress) if egress is not None else EgressState()
-    day = core.day(account, now) if account is not None else DayState(limit=limits.daily)
-    next_slot_at = now
-    if egress is not None:
-        decision = core.decide(now, account or "", egress, Priority.INTERACTIVE, daily=False)
-        next_slot_at = decision.until if isinstance(decision, Wait) else now
-    return View(
+    state = core.egress(egress)
+    decision = core.decide(now, "", egress, Priority.INTERACTIVE, daily=False)
+    return WindowView(
         window_used=state.used(now, limits),
         in_flight=state.in_flight,
-        next_slot_at=next_slot_at,
+        next_slot_at=decision.until if isinstance(decision, Wait) else now,
+        cooldown_until=state.cooldown_until,
+        throttled=state.throttled,
+        clock_offset=core.offset,
+    )
+
+
+def day_of(core: Core, now: float, account: str) -> DayView:
+    """The view of account ``account``'s day in a core."""
+    day = core.day(account, now)
+    return DayView(
         day_used=day.used,
         day_limit=day.limit,
         reset_at=core.reset_at(now),
         day_closed=day.closed_until is not None,
-        cooldown_until=state.cooldown_until,
-        throttled=state.throttled,
         synced_at=day.synced_at,
-        clock_offset=core.offset,
     )
 
 
 def egress_status(core: Core, now: float, name: str) -> EgressStatus:
     """The status of one egress of a core."""
-    return EgressStatus.of(name, core.limits, view_of(core, now, None, name))
+    return EgressStatus.of(name, core.limits, window_of(core, now, name))
 
 
 def account_status(core: Core, now: float, name: str) -> AccountStatus:
     """The status of one account of a core."""
-    return AccountStatus.of(name, view_of(core, now, name, None))
+    return AccountStatus.of(name, day_of(core, now, name))
 
 
 def decide_and_admit(
@@ -333,10 +356,10 @@ class MemoryStore:
     async def acquire(
         self,
         now: float,
+        *,
         account: str,
         egress: str,
         priority: Priority,
-        *,
         daily: bool,
         waiting: int = 0,
     ) -> tuple[Decision, float]:
@@ -360,17 +383,21 @@ class MemoryStore:
             slot=permit.slot,
         )
 
-    async def reconcile(self, now: float, account: str, *, used: int, limit: int | None) -> None:
+    async def reconcile(self, now: float, *, account: str, used: int, limit: int | None) -> None:
         """Take the server's count."""
         self.core.reconcile(account, now, used=used, limit=limit)
 
-    def view(self, now: float, account: str, egress: str) -> View:
-        """The live state."""
-        return view_of(self.core, now, account, egress)
+    def window(self, now: float, egress: str) -> WindowView:
+        """The live window."""
+        return window_of(self.core, now, egress)
 
-    async def refresh(self, now: float, account: str, egress: str) -> View:
+    def day(self, now: float, account: str) -> DayView:
+        """The live day."""
+        return day_of(self.core, now, account)
+
+    async def refresh(self, now: float, *, account: str, egress: str) -> tuple[DayView, WindowView]:
         """The live state."""
-        return self.view(now, account, egress)
+        return self.day(now, account), self.window(now, egress)
 
     async def status(self, now: float) -> StoreStatus:
         """The live state of every egress and account this process has seen."""
