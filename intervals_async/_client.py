@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import collections
-import contextlib
 import copy
 import email.utils
+import functools
 import ipaddress
 import logging
 import os
@@ -489,9 +489,6 @@ class IntervalsClient(Namespaces):
                     except APIError as error:
                         code, retry_after = error.code, error.retry_after
                         raise
-                    finally:
-                        with anyio.CancelScope(shield=True):
-                            await response.aclose()
             except TimeoutError:
                 raise Timeout(
                     f"{label}: no complete answer within {self.attempt_timeout:g} s "
@@ -509,18 +506,21 @@ class IntervalsClient(Namespaces):
         finally:
             if sent and daily:
                 self._sent[self.account] += 1
-            # Completed now, whatever happened (an answer, an error, a cancellation).
-            outcome = Outcome(
-                completed_at=self.clock.time(),
-                sent=sent,
-                status=None if response is None else response.status_code,
-                code=code,
-                server_date=None if response is None else _server_date(response),
-                retry_after=retry_after,
-            )
-            if seen is not None:
-                seen.completed(outcome)
+            # One shield for all that must happen however the attempt ended (an answer, an
+            # error, a cancellation): the connection let go, then the slot handed back.
             with anyio.CancelScope(shield=True):
+                if response is not None:
+                    await response.aclose()
+                outcome = Outcome(
+                    completed_at=self.clock.time(),
+                    sent=sent,
+                    status=None if response is None else response.status_code,
+                    code=code,
+                    server_date=None if response is None else _server_date(response),
+                    retry_after=retry_after,
+                )
+                if seen is not None:
+                    seen.completed(outcome)
                 await self.governor.release(permit, outcome, daily=daily)
                 if self._observer is not None:
                     await self._governed(self._observer)
@@ -536,24 +536,28 @@ class IntervalsClient(Namespaces):
     async def _body(self, response: httpx.Response) -> bytes:
         """The whole body, refused past ``max_body_size`` (declared or read): never more than
         that much is held."""
-        cap, where = self.max_body_size, f"{response.request.method} {response.request.url.path}"
+        cap = self.max_body_size
         declared = response.headers.get("content-length", "")
         if declared.isascii() and declared.isdigit() and int(declared) > cap:
             raise ResponseTooLarge(
-                f"{where}: the answer declares {int(declared)} bytes, more than max_body_size "
-                f"({cap})"
+                f"{_where(response)}: the answer declares {int(declared)} bytes, more than "
+                f"max_body_size ({cap})"
             )
         body = bytearray()
-        # Closed when reading stops early, too: the stream is not left for the collector.
         stream = cast("AsyncGenerator[bytes, None]", response.aiter_bytes())  # typed loosely
-        async with contextlib.aclosing(stream) as chunks:
-            async for chunk in chunks:
+        try:
+            async for chunk in stream:
                 body += chunk
                 if len(body) > cap:
                     raise ResponseTooLarge(
-                        f"{where}: the answer holds more than {cap} bytes (max_body_size); "
-                        "stopped reading"
+                        f"{_where(response)}: the answer holds more than {cap} bytes "
+                        "(max_body_size); stopped reading"
                     )
+        except BaseException:
+            # Reading stopped early: the stream is closed now, not left to the collector (a
+            # stream read to its end has closed itself).
+            await stream.aclose()
+            raise
         return bytes(body)
 
     async def _envelope(self, response: httpx.Response) -> dict[str, Any]:
@@ -616,10 +620,21 @@ def _raise_for_error(
     raise cls(message, **common)
 
 
+def _where(response: httpx.Response) -> str:
+    """The request an answer is to, for an error's message."""
+    return f"{response.request.method} {response.request.url.path}"
+
+
 def _server_date(response: httpx.Response) -> datetime | None:
+    """The answer's ``Date`` header (``None``: none, or not a date)."""
     header = response.headers.get("date")
-    if not header:
-        return None
+    return _parse_date(header) if header else None
+
+
+@functools.lru_cache(maxsize=8)
+def _parse_date(header: str) -> datetime | None:
+    # Memoized: the header has whole seconds, so answers close together send the same text,
+    # and every attempt's outcome and every Retry-After read it.
     try:
         return email.utils.parsedate_to_datetime(header).astimezone(UTC)
     except (TypeError, ValueError):

@@ -53,7 +53,10 @@ def query(spec: Resource, filters: Mapping[str, Any]) -> dict[str, str]:
             resource=spec.name,
             parameter=missing[0],
         )
-    length = len(str(httpx.QueryParams(params)))
+    # Percent-encoding makes a character at most 12 bytes (4 of UTF-8, 3 each): most queries are
+    # surely short enough without encoding them here once more.
+    bound = sum(len(name) + len(value) + 2 for name, value in params.items()) * 12
+    length = len(str(httpx.QueryParams(params))) if bound > MAX_QUERY_LENGTH else 0
     if length > MAX_QUERY_LENGTH:
         longest = max(params, key=lambda n: len(params[n]))
         raise InvalidParameter(

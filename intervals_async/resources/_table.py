@@ -123,14 +123,21 @@ class Resource:
     filters: tuple[Filter, ...] = ()
     fields: tuple[Field, ...] = ()
     sortfields: tuple[str, ...] = ()
+    # By name, made once: every call looks up each filter or field it is given.
+    _filters: Mapping[str, Filter] = attrs.field(init=False, repr=False, eq=False)
+    _fields: Mapping[str, Field] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_filters", {f.name: f for f in self.filters})
+        object.__setattr__(self, "_fields", {f.name: f for f in self.fields})
 
     def filter(self, name: str) -> Filter | None:
         """The collection filter called ``name``, or ``None``."""
-        return next((f for f in self.filters if f.name == name), None)
+        return self._filters.get(name)
 
     def field(self, name: str) -> Field | None:
         """The settable or read-only field called ``name``, or ``None``."""
-        return next((f for f in self.fields if f.name == name), None)
+        return self._fields.get(name)
 
     @property
     def listed(self) -> bool:
