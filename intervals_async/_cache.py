@@ -16,27 +16,13 @@ from typing import Any
 import anyio
 import attrs
 
+from .resources import RESOURCES
+
 __all__ = ["CachePolicy", "ClientStatistics", "ResponseCache"]
 
-# Seconds an answer stays fresh, per resource (only these resources are cached by default).
-DEFAULT_TTLS: Mapping[str, float] = {
-    "client": 600.0,
-    "contactdescriptor": 3600.0,
-    "contacttype": 3600.0,
-    "group": 86_400.0,
-    "invoiceterm": 3600.0,
-    "milestone": 300.0,
-    "module": 3600.0,
-    "paymenttype": 3600.0,
-    "person": 600.0,
-    "project": 300.0,
-    "projectlabel": 3600.0,
-    "projectmodule": 600.0,
-    "projectworktype": 600.0,
-    "taskpriority": 3600.0,
-    "taskstatus": 3600.0,
-    "worktype": 3600.0,
-}
+# Seconds an answer stays fresh, per resource (only these resources are cached by default): each
+# table entry's ``ttl``, set for the slow-changing lists.
+DEFAULT_TTLS: Mapping[str, float] = {r.name: r.ttl for r in RESOURCES if r.ttl is not None}
 
 # (account, path, query, what the answer was decoded into: "" for the envelope as JSON values)
 Key = tuple[str, str, tuple[tuple[str, str], ...], str]

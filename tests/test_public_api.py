@@ -59,7 +59,11 @@ def test_every_exception_is_an_intervals_error() -> None:
 
 
 def test_models_exports() -> None:
-    assert set(models.MODELS) == {r.name for r in RESOURCES}
+    # Each table entry names its model, which the models package exports under that name.
+    for entry in RESOURCES:
+        assert models.MODELS[entry.name] is getattr(models, entry.model), entry.name
+        assert entry.model in models.__all__
+    assert len(models.MODELS) == len(RESOURCES)
     for name in models.__all__:
         if name != "MODELS":
             assert getattr(models, name).__module__ == "intervals_async.models", name

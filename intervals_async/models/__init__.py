@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import attrs
 
+from ..resources import RESOURCES
 from ._base import Model as Model
 from ._base import Page as Page
 from ._base import TaskPerson as TaskPerson
@@ -86,42 +87,8 @@ __all__ = [
     "WorkType",
 ]
 
-MODELS: dict[str, type[Model]] = {
-    "client": Client,
-    "contactdescriptor": ContactDescriptor,
-    "contacttype": ContactType,
-    "document": Document,
-    "expense": Expense,
-    "group": UserGroup,
-    "invoice": Invoice,
-    "invoiceitem": InvoiceItem,
-    "invoicenote": InvoiceNote,
-    "invoiceterm": InvoiceTerm,
-    "me": Me,
-    "milestone": Milestone,
-    "milestonenote": MilestoneNote,
-    "module": Module,
-    "payment": Payment,
-    "paymenttype": PaymentType,
-    "person": Person,
-    "personcontact": PersonContact,
-    "project": Project,
-    "projectlabel": ProjectLabel,
-    "projectmodule": ProjectModule,
-    "projectnote": ProjectNote,
-    "projectteam": ProjectTeam,
-    "projectworktype": ProjectWorkType,
-    "quota": Quota,
-    "request": Request,
-    "task": Task,
-    "tasklistfilter": TaskListFilter,
-    "tasknote": TaskNote,
-    "taskpriority": TaskPriority,
-    "taskstatus": TaskStatus,
-    "time": Time,
-    "timer": Timer,
-    "worktype": WorkType,
-}
+# The model of each resource, as its table entry names it.
+MODELS: dict[str, type[Model]] = {r.name: globals()[r.model] for r in RESOURCES}
 
 # Resolve the string annotations while each class still names its defining module: once
 # ``__module__`` points at this package, ``typing.get_type_hints`` would look for them here.

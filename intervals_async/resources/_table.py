@@ -113,13 +113,19 @@ class Resource:
     """One resource of the API: its verbs, with the groups allowed each, its filters and fields.
 
     ``collection`` maps the verbs of ``/{name}/`` and ``member`` those of ``/{name}/{id}/`` to the
-    groups allowed to use them; ``about`` says what one record is (its namespace's docstring).
+    groups allowed to use them; ``about`` says what one record is (its namespace's docstring);
+    ``model`` names its class in `intervals_async.models`; ``ttl`` is how long the client caches
+    its answers by default (``None``: never; for slow-changing lists); ``localid``: its records
+    carry the number the web app shows.
     """
 
     name: str
     about: str
+    model: str
     collection: Mapping[str, frozenset[Group]]
     member: Mapping[str, frozenset[Group]]
+    ttl: float | None = None
+    localid: bool = False
     filters: tuple[Filter, ...] = ()
     fields: tuple[Field, ...] = ()
     sortfields: tuple[str, ...] = ()
@@ -151,6 +157,44 @@ class Resource:
         return set(self.collection) | set(self.member) <= {"GET"}
 
 
+@attrs.frozen
+class Reference:
+    """What an id field points at, and the field the API shows beside it.
+
+    ``"projectid": "5"`` comes with ``"project": "Website"``; ``shown`` names that field
+    (``None``: the API shows none).
+    """
+
+    resource: str
+    shown: str | None
+
+
+# Every id field the API names the same way in every resource: what it points at.
+REFERENCES: Mapping[str, Reference] = {
+    "projectid": Reference("project", "project"),
+    "clientid": Reference("client", "client"),
+    "moduleid": Reference("module", "module"),
+    "taskid": Reference("task", "task"),
+    "worktypeid": Reference("worktype", "worktype"),
+    "personid": Reference("person", "person"),
+    "ownerid": Reference("person", "owners"),
+    "assigneeid": Reference("person", "assignees"),
+    "followerid": Reference("person", "followers"),
+    "managerid": Reference("person", "manager"),
+    "authorid": Reference("person", "author"),
+    "statusid": Reference("taskstatus", "status"),
+    "priorityid": Reference("taskpriority", "severity"),
+    "milestoneid": Reference("milestone", "milestone"),
+    "invoiceid": Reference("invoice", None),
+    "termid": Reference("invoiceterm", "term"),
+    "typeid": Reference("paymenttype", "type"),
+    "contacttypeid": Reference("contacttype", "contacttype"),
+    "contactdescriptorid": Reference("contactdescriptor", "contactdescriptor"),
+    "groupid": Reference("group", "group"),
+    "labelid": Reference("projectlabel", "projectlabel"),
+}
+
+
 A = frozenset({Group.ADMINISTRATOR})
 AM = A | {Group.MANAGER}
 AME = AM | {Group.EXECUTIVE}
@@ -170,6 +214,9 @@ RESOURCES: tuple[Resource, ...] = (
     Resource(
         "client",
         about="a client (customer) of the account",
+        model="Client",
+        ttl=600.0,
+        localid=True,
         collection={"GET": AMRE, "POST": A},
         member={"GET": AMRE, "PUT": A, "DELETE": A},
         filters=(
@@ -198,6 +245,8 @@ RESOURCES: tuple[Resource, ...] = (
     Resource(
         "contactdescriptor",
         about="a label for a contact detail (work, home...)",
+        model="ContactDescriptor",
+        ttl=3600.0,
         collection={"GET": AMRE},
         member={},
         filters=(Filter("contacttypeid", INT, required=True),),
@@ -205,12 +254,15 @@ RESOURCES: tuple[Resource, ...] = (
     Resource(
         "contacttype",
         about="a kind of contact detail (phone, address...)",
+        model="ContactType",
+        ttl=3600.0,
         collection={"GET": AMRE},
         member={},
     ),
     Resource(
         "document",
         about="document records, and their files",
+        model="Document",
         collection={"GET": AMRE},
         member={"GET": AMRE},
         filters=(
@@ -247,6 +299,7 @@ RESOURCES: tuple[Resource, ...] = (
     Resource(
         "expense",
         about="an expense on a project",
+        model="Expense",
         collection={"GET": AME, "POST": AM},
         member={"GET": AME, "PUT": AM, "DELETE": A},
         filters=(
@@ -286,12 +339,16 @@ RESOURCES: tuple[Resource, ...] = (
     Resource(
         "group",
         about="a user group (Administrator, Manager, Resource, Executive)",
+        model="UserGroup",
+        ttl=86400.0,
         collection={"GET": AMRE},
         member={"GET": AMRE},
     ),
     Resource(
         "invoice",
         about="an invoice",
+        model="Invoice",
+        localid=True,
         collection={"GET": AME, "POST": AM},
         member={"GET": AME, "PUT": AM, "DELETE": AM},
         filters=(
@@ -348,6 +405,7 @@ RESOURCES: tuple[Resource, ...] = (
     Resource(
         "invoiceitem",
         about="a line of an invoice",
+        model="InvoiceItem",
         collection={"GET": AME, "POST": AM},
         member={"GET": AME, "PUT": AM, "DELETE": AM},
         filters=(
@@ -370,6 +428,7 @@ RESOURCES: tuple[Resource, ...] = (
     Resource(
         "invoicenote",
         about="a note on an invoice",
+        model="InvoiceNote",
         collection={"GET": AM, "POST": AM},
         member={"GET": AM, "PUT": A, "DELETE": A},
         filters=(
@@ -388,18 +447,24 @@ RESOURCES: tuple[Resource, ...] = (
     Resource(
         "invoiceterm",
         about="a payment term invoices can carry",
+        model="InvoiceTerm",
+        ttl=3600.0,
         collection={"GET": AMRE},
         member={"GET": AMRE},
     ),
     Resource(
         "me",
         about="the person the token belongs to",
+        model="Me",
         collection={"GET": AMRE},
         member={"GET": AMRE},
     ),
     Resource(
         "milestone",
         about="a project milestone",
+        model="Milestone",
+        ttl=300.0,
+        localid=True,
         collection={"GET": AMR, "POST": AM},
         member={"GET": AMR, "PUT": AM, "DELETE": AM},
         filters=(
@@ -444,6 +509,7 @@ RESOURCES: tuple[Resource, ...] = (
     Resource(
         "milestonenote",
         about="a note on a milestone",
+        model="MilestoneNote",
         collection={"GET": AMRE, "POST": AMRE},
         member={"GET": AMRE, "PUT": A, "DELETE": A},
         filters=(
@@ -460,6 +526,8 @@ RESOURCES: tuple[Resource, ...] = (
     Resource(
         "module",
         about="an account-wide default module",
+        model="Module",
+        ttl=3600.0,
         collection={"GET": A},
         member={"GET": A},
         filters=(
@@ -471,6 +539,7 @@ RESOURCES: tuple[Resource, ...] = (
     Resource(
         "payment",
         about="a payment received",
+        model="Payment",
         collection={"GET": AME, "POST": AM},
         member={"GET": AME, "PUT": AM, "DELETE": A},
         filters=(
@@ -511,12 +580,17 @@ RESOURCES: tuple[Resource, ...] = (
     Resource(
         "paymenttype",
         about="a kind of payment (check, card...)",
+        model="PaymentType",
+        ttl=3600.0,
         collection={"GET": AMRE},
         member={"GET": AMRE},
     ),
     Resource(
         "person",
         about="a person (user) of the account",
+        model="Person",
+        ttl=600.0,
+        localid=True,
         collection={"GET": AMR, "POST": A},
         member={"GET": AMR, "PUT": A, "DELETE": A},
         filters=(
@@ -555,6 +629,7 @@ RESOURCES: tuple[Resource, ...] = (
     Resource(
         "personcontact",
         about="a person's contact detail",
+        model="PersonContact",
         collection={"GET": AMRE, "POST": AMRE},
         member={"GET": AMRE, "PUT": AMRE, "DELETE": AMRE},
         filters=(
@@ -572,6 +647,9 @@ RESOURCES: tuple[Resource, ...] = (
     Resource(
         "project",
         about="a project",
+        model="Project",
+        ttl=300.0,
+        localid=True,
         collection={"GET": AMRE, "POST": A},
         member={"GET": AMRE, "PUT": A, "DELETE": A},
         filters=(
@@ -625,6 +703,8 @@ RESOURCES: tuple[Resource, ...] = (
     Resource(  # swagger 1.1; its page lists settable fields but only GET
         "projectlabel",
         about="a label projects can carry",
+        model="ProjectLabel",
+        ttl=3600.0,
         collection={"GET": AMRE},
         member={"GET": AMRE},
         filters=(Filter("active", BOOL), *_PAGING),
@@ -632,6 +712,8 @@ RESOURCES: tuple[Resource, ...] = (
     Resource(
         "projectmodule",
         about="a module enabled on a project",
+        model="ProjectModule",
+        ttl=600.0,
         collection={"GET": AMRE, "POST": A},
         member={"GET": AMRE, "PUT": A, "DELETE": A},
         filters=(
@@ -652,6 +734,8 @@ RESOURCES: tuple[Resource, ...] = (
     Resource(
         "projectnote",
         about="a note on a project",
+        model="ProjectNote",
+        localid=True,
         collection={"GET": AMR, "POST": AMR},
         member={"GET": AMR, "PUT": AMR, "DELETE": AMR},
         filters=(
@@ -675,6 +759,7 @@ RESOURCES: tuple[Resource, ...] = (
     Resource(
         "projectteam",
         about="the people on a project's team (``id`` is the project's id)",
+        model="ProjectTeam",
         collection={"GET": AMRE, "POST": A},  # newer docs: GET for all four groups
         member={"GET": A, "PUT": A, "DELETE": A},
         filters=(Filter("projectid", INT, required=True),),
@@ -687,6 +772,8 @@ RESOURCES: tuple[Resource, ...] = (
     Resource(
         "projectworktype",
         about="a work type enabled on a project, with its rate",
+        model="ProjectWorkType",
+        ttl=600.0,
         collection={"GET": AMRE, "POST": A},
         member={"GET": AMRE, "PUT": A, "DELETE": A},
         filters=(
@@ -708,12 +795,15 @@ RESOURCES: tuple[Resource, ...] = (
     Resource(  # swagger 1.1; free of the daily quota
         "quota",
         about="the account's daily request quota, and what is left of it",
+        model="Quota",
         collection={"GET": AMRE},
         member={},
     ),
     Resource(
         "request",
         about="a request from the request queue",
+        model="Request",
+        localid=True,
         collection={"GET": AMRE, "POST": AMRE},
         member={"GET": AMRE, "PUT": AMRE, "DELETE": AMRE},
         filters=(
@@ -752,6 +842,8 @@ RESOURCES: tuple[Resource, ...] = (
     Resource(
         "task",
         about="a task (``localid`` is the number the web app shows)",
+        model="Task",
+        localid=True,
         collection={"GET": AMRE, "POST": AMR},
         member={"GET": AMRE, "PUT": AMR, "DELETE": AM},
         filters=(
@@ -844,6 +936,7 @@ RESOURCES: tuple[Resource, ...] = (
     Resource(
         "tasklistfilter",
         about="a saved task list filter",
+        model="TaskListFilter",
         collection={"GET": AMRE},
         member={"GET": AMRE},
         filters=(
@@ -854,6 +947,7 @@ RESOURCES: tuple[Resource, ...] = (
     Resource(
         "tasknote",
         about="a note on a task",
+        model="TaskNote",
         collection={"GET": AMRE, "POST": AMRE},
         member={"GET": AMRE, "PUT": A, "DELETE": A},
         filters=(
@@ -881,6 +975,8 @@ RESOURCES: tuple[Resource, ...] = (
     Resource(
         "taskpriority",
         about="a task priority (``color`` is six hex digits)",
+        model="TaskPriority",
+        ttl=3600.0,
         collection={"GET": AMRE},
         member={"GET": AMRE},
         filters=(
@@ -892,6 +988,8 @@ RESOURCES: tuple[Resource, ...] = (
     Resource(
         "taskstatus",
         about="a task status (``priority`` is its place in the workflow)",
+        model="TaskStatus",
+        ttl=3600.0,
         collection={"GET": AMRE},
         member={"GET": AMRE},
         filters=(
@@ -903,6 +1001,7 @@ RESOURCES: tuple[Resource, ...] = (
     Resource(
         "time",
         about="a time entry: hours a person logged on a task or on a project's module",
+        model="Time",
         collection={"GET": AMRE, "POST": AMR},
         member={"GET": AMRE, "PUT": AMR, "DELETE": AMR},
         filters=(
@@ -943,6 +1042,7 @@ RESOURCES: tuple[Resource, ...] = (
     Resource(
         "timer",
         about="a running or paused timer (``time`` in seconds)",
+        model="Timer",
         collection={"GET": AMR, "POST": AMR},
         member={"GET": AMR, "PUT": AMR, "DELETE": AMR},
         filters=(
@@ -971,6 +1071,8 @@ RESOURCES: tuple[Resource, ...] = (
     Resource(
         "worktype",
         about="an account-wide default work type",
+        model="WorkType",
+        ttl=3600.0,
         collection={"GET": A},
         member={"GET": A},
         filters=(

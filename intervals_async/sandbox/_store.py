@@ -9,77 +9,13 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
+from ..resources import REFERENCES
+from ..resources import resource as _resource
 from ._config import AccountSpec
 
-__all__ = ["DISPLAY", "LIST_FIELDS", "REFS", "AccountData", "Record"]
+__all__ = ["AccountData", "Record"]
 
 Record = dict[str, Any]
-
-# Which resource an id field points at: the sandbox keeps these references whole.
-REFS: dict[str, str] = {
-    "projectid": "project",
-    "clientid": "client",
-    "moduleid": "module",
-    "taskid": "task",
-    "worktypeid": "worktype",
-    "personid": "person",
-    "ownerid": "person",
-    "assigneeid": "person",
-    "followerid": "person",
-    "managerid": "person",
-    "authorid": "person",
-    "statusid": "taskstatus",
-    "priorityid": "taskpriority",
-    "milestoneid": "milestone",
-    "invoiceid": "invoice",
-    "termid": "invoiceterm",
-    "typeid": "paymenttype",
-    "contacttypeid": "contacttype",
-    "contactdescriptorid": "contactdescriptor",
-    "groupid": "group",
-    "labelid": "projectlabel",
-}
-
-# The name the API shows next to an id (``"projectid":"5"`` comes with ``"project":"Website"``).
-DISPLAY: dict[str, str] = {
-    "projectid": "project",
-    "clientid": "client",
-    "moduleid": "module",
-    "taskid": "task",
-    "worktypeid": "worktype",
-    "personid": "person",
-    "ownerid": "owners",
-    "assigneeid": "assignees",
-    "followerid": "followers",
-    "managerid": "manager",
-    "authorid": "author",
-    "statusid": "status",
-    "priorityid": "severity",
-    "milestoneid": "milestone",
-    "termid": "term",
-    "typeid": "type",
-    "groupid": "group",
-    "labelid": "projectlabel",
-    "contacttypeid": "contacttype",
-    "contactdescriptorid": "contactdescriptor",
-}
-
-# Fields holding several ids (CSV on the wire).
-LIST_FIELDS: frozenset[tuple[str, str]] = frozenset(
-    {
-        ("task", "ownerid"),
-        ("task", "assigneeid"),
-        ("task", "followerid"),
-        ("milestone", "ownerid"),
-        ("project", "managerid"),
-        ("projectteam", "personid"),
-    }
-)
-
-# Resources whose records carry a ``localid`` (the number the web app shows).
-LOCAL_IDS = frozenset(
-    {"client", "person", "project", "task", "milestone", "invoice", "projectnote", "request"}
-)
 
 
 class AccountData:
@@ -105,7 +41,8 @@ class AccountData:
     def add(self, resource: str, record: Record) -> Record:
         """Store a new record, giving it an id (and a localid where the resource has one)."""
         record = {"id": next(self._ids), **record}
-        if resource in LOCAL_IDS and "localid" not in record:
+        spec = _resource(resource)
+        if spec is not None and spec.localid and "localid" not in record:
             record = {"id": record["id"], "localid": self.next_localid(resource), **record}
         self.table(resource)[record["id"]] = record
         return record
@@ -147,8 +84,8 @@ class AccountData:
             view["clientid"] = (self.get("project", view["projectid"]) or {}).get("clientid")
         if resource == "tasknote":
             view["title"] = self.display_name("task", view.get("taskid"))
-        for field, target in REFS.items():
-            shown = DISPLAY.get(field)
+        for field, reference in REFERENCES.items():
+            shown, target = reference.shown, reference.resource
             if field not in view or shown is None or shown in view:
                 continue
             value = view[field]

@@ -10,9 +10,9 @@ from datetime import UTC, datetime
 from typing import Any
 
 from .._wire import parse_csv
-from ..resources._table import Field, Resource
+from ..resources._table import REFERENCES, Field, Resource
 from ._errors import ApiError, unrecognized
-from ._store import LIST_FIELDS, REFS, AccountData, Record
+from ._store import AccountData, Record
 
 __all__ = ["create", "delete", "update"]
 
@@ -26,10 +26,10 @@ _KEPT = {("person", "groupid")}
 _STAMPED = frozenset({"time", "task", "tasknote", "document"})
 
 
-def _parse(resource: str, field: Field, raw: Any) -> Any:
+def _parse(field: Field, raw: Any) -> Any:
     if raw is None or raw == "":
-        return [] if (resource, field.name) in LIST_FIELDS else None
-    if (resource, field.name) in LIST_FIELDS:
+        return [] if field.csv else None
+    if field.csv:
         return parse_csv(raw)
     value = field.kind.parse(raw)
     if isinstance(value, str) and field.max_length is not None and len(value) > field.max_length:
@@ -49,7 +49,7 @@ def _check_fields(spec: Resource, body: dict[str, Any]) -> dict[str, Any]:
         if field is None or field.read_only:
             continue
         try:
-            values[key] = _parse(spec.name, field, raw)
+            values[key] = _parse(field, raw)
         except ValueError as exc:
             errors.append(f"{key}: {exc}")
     if errors:
@@ -60,9 +60,10 @@ def _check_fields(spec: Resource, body: dict[str, Any]) -> dict[str, Any]:
 def _check_references(account: AccountData, resource: str, values: dict[str, Any]) -> None:
     errors = []
     for key, value in values.items():
-        target = REFS.get(key)
-        if target is None or value is None:
+        reference = REFERENCES.get(key)
+        if reference is None or value is None:
             continue
+        target = reference.resource
         for ident in value if isinstance(value, list) else [value]:
             if account.get(target, ident) is None:
                 errors.append(f"{key}: there is no {target} with id {ident}")
@@ -139,9 +140,7 @@ def create(
     _check_references(account, spec.name, values)
     if spec.name == "timer":
         _check_one_timer_per_task(account, values, timer_conflict_code)
-    record: Record = {
-        f.name: ([] if (spec.name, f.name) in LIST_FIELDS else None) for f in spec.fields
-    }
+    record: Record = {f.name: [] if f.csv else None for f in spec.fields}
     record.update(values)
     if spec.name in _STAMPED:
         record["datemodified"] = stamp
@@ -211,8 +210,8 @@ def delete(account: AccountData, resource: str, ident: int) -> None:
             for name, table in account.tables.items()
             if name != "projectteam" or resource != "project"
             for record in table.values()
-            for key, target in REFS.items()
-            if target == resource
+            for key, reference in REFERENCES.items()
+            if reference.resource == resource
             and key in record
             and (ident in record[key] if isinstance(record[key], list) else record[key] == ident)
         }
