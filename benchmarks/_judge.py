@@ -1,21 +1,11 @@
-"""How the benchmarks and the fleet tests judge a run from the sandbox's audit log."""
+"""How the benchmarks judge a run from the sandbox's audit log (the window itself:
+`intervals_async.sandbox.most_in_window`)."""
 
 from __future__ import annotations
 
 import statistics
 
-__all__ = ["max_in_window", "utilization"]
-
-
-def max_in_window(times: list[float], window: float) -> int:
-    """The most arrivals in any half-open window of ``window`` seconds."""
-    times = sorted(times)
-    most, first = 0, 0
-    for last, t in enumerate(times):
-        while times[first] <= t - window:
-            first += 1
-        most = max(most, last - first + 1)
-    return most
+__all__ = ["utilization"]
 
 
 def utilization(arrivals: list[float], per_minute: int, window: float) -> float:

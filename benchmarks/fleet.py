@@ -6,7 +6,7 @@ and once with Redis; the sandbox's audit log is the judge (violations = code 12 
 utilization as in ``benchmarks.governor``). ``--quick`` runs a shorter version. Each worker also
 reports how many store round trips it made per request.
 
-``python -m benchmarks.fleet worker ...`` is one worker process (the tests start them too).
+Each worker is ``tests/fleet_worker.py``, the one the fleet tests start.
 """
 
 from __future__ import annotations
@@ -14,128 +14,20 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import subprocess
-import sys
 import tempfile
-import time
 from collections.abc import Sequence
-from itertools import count
 from pathlib import Path
 from typing import Any
 
 import anyio
-import httpx
 
-from intervals_async import DailyQuotaExceeded, DayClosed, IntervalsClient, RetryPolicy
-from intervals_async.governor import Limits, RateGovernor, RedisStore, SQLiteStore, Store
-from intervals_async.sandbox import Sandbox, SandboxConfig, serving
+from intervals_async.governor import RedisStore
+from intervals_async.sandbox import Sandbox, SandboxConfig, most_in_window, serving
+from tests.fleet_worker import start_worker
 
-from ._judge import max_in_window, utilization
+from ._judge import utilization
 
 REDIS_URL = "redis://127.0.0.1:6379/12"  # the benchmark's own database number
-
-
-class Identity(httpx.AsyncHTTPTransport):
-    """A transport that presents the sandbox's client-IP override: one simulated egress IP."""
-
-    def __init__(self, ip: str) -> None:
-        super().__init__()
-        self.ip = ip
-
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        request.headers["x-sandbox-client-ip"] = self.ip
-        return await super().handle_async_request(request)
-
-
-def limits_for(per_minute: int, window: float, daily: int, lease: float) -> Limits:
-    """The governor's limits for a scaled-down sandbox window (the margin scaled with it)."""
-    return Limits(
-        per_minute=per_minute,
-        window=window,
-        daily=daily,
-        lease=lease,
-        cooldown=window,
-        margin=max(0.02, window / 600),
-    )
-
-
-def store_for(kind: str, where: str, limits: Limits, prefix: str) -> Store:
-    """A SQLite store on file ``where``, or a Redis store at URL ``where``."""
-    if kind == "sqlite":
-        return SQLiteStore(where, limits)
-    return RedisStore(where, limits, prefix=prefix)
-
-
-async def _worker(args: argparse.Namespace) -> dict[str, Any]:
-    limits = limits_for(args.per_minute, args.window, args.daily, args.lease)
-    store = store_for(args.store, args.where, limits, args.prefix)
-    governor = RateGovernor(store=store)
-    sent = 0
-    closed = False
-    offsets = count(args.offset, args.stride)
-    deadline = time.monotonic() + args.seconds
-    client = IntervalsClient(
-        args.token,
-        base_url=args.url,
-        transport=Identity(args.ip),
-        governor=governor,
-        account=args.account,
-        egress=args.ip,
-        quota_sync=None,
-        retry=RetryPolicy(attempts=1),
-        cache=False,
-    )
-
-    async def task() -> None:
-        nonlocal sent, closed
-        while not closed and time.monotonic() < deadline:
-            try:
-                # a different page each time: identical concurrent reads would be merged
-                await client.call(
-                    "GET", "/time/", params={"limit": "1", "offset": str(next(offsets))}
-                )
-            except (DailyQuotaExceeded, DayClosed):
-                closed = True
-                return
-            sent += 1
-
-    async with client, anyio.create_task_group() as group:
-        for _ in range(args.tasks):
-            group.start_soon(task)
-    calls = getattr(store, "calls", None)
-    await governor.aclose()
-    return {"sent": sent, "day_closed": closed, "store_calls": calls}
-
-
-def worker(argv: Sequence[str]) -> None:
-    """One worker process: prints a JSON summary when its time is up or its day is spent."""
-    parser = argparse.ArgumentParser(prog="benchmarks.fleet worker")
-    parser.add_argument("--url", required=True)
-    parser.add_argument("--token", required=True)
-    parser.add_argument("--store", choices=["sqlite", "redis"], required=True)
-    parser.add_argument("--where", required=True)
-    parser.add_argument("--prefix", default="intervals-async-fleet")
-    parser.add_argument("--ip", default="10.0.0.1")
-    parser.add_argument("--account", default="demo")
-    parser.add_argument("--tasks", type=int, default=16)
-    parser.add_argument("--seconds", type=float, default=30.0)
-    parser.add_argument("--per-minute", type=int, default=100)
-    parser.add_argument("--window", type=float, default=6.0)
-    parser.add_argument("--daily", type=int, default=1_000_000)
-    parser.add_argument("--lease", type=float, default=5.0)
-    parser.add_argument("--offset", type=int, default=0)
-    parser.add_argument("--stride", type=int, default=1)
-    args = parser.parse_args(argv)
-    print(json.dumps(anyio.run(_worker, args)), flush=True)
-
-
-def start_worker(**options: Any) -> subprocess.Popen[str]:
-    """Start one worker process (options as the worker's flags, underscores for dashes)."""
-    argv = [sys.executable, "-m", "benchmarks.fleet", "worker"]
-    for name, value in options.items():
-        argv += [f"--{name.replace('_', '-')}", str(value)]
-    root = Path(__file__).resolve().parents[1]
-    return subprocess.Popen(argv, cwd=root, stdout=subprocess.PIPE, text=True)
 
 
 def run(kind: str, processes: int, tasks: int, seconds: float) -> dict[str, Any]:
@@ -174,7 +66,7 @@ def run(kind: str, processes: int, tasks: int, seconds: float) -> dict[str, Any]
         "tasks": tasks,
         "requests": len(arrivals),
         "violations": sum(1 for e in arrivals if e.code == 12),
-        "max_in_window": max_in_window([e.time for e in arrivals], window),
+        "max_in_window": most_in_window(arrivals, window),
         "utilization": round(
             utilization([e.time for e in arrivals if e.status == 200], per_minute, window), 4
         ),
@@ -191,11 +83,7 @@ async def _clear_redis(prefix: str) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    """Run the fleet benchmark (or, with ``worker`` first, one worker)."""
-    argv = list(sys.argv[1:] if argv is None else argv)
-    if argv[:1] == ["worker"]:
-        worker(argv[1:])
-        return
+    """Run the fleet benchmark."""
     parser = argparse.ArgumentParser(prog="benchmarks.fleet", description=__doc__)
     parser.add_argument("--quick", action="store_true", help="20 s per store instead of 60 s")
     parser.add_argument("--store", choices=["sqlite", "redis"], action="append")

@@ -1,7 +1,7 @@
 """G1-G3 across OS processes: workers share a SQLite file or a Redis server, the sandbox over TCP
 is the judge.
 
-Each worker is a real process (``python -m benchmarks.fleet worker``) with its own governor on
+Each worker is a real process (``tests/fleet_worker.py``) with its own governor on
 the shared store, presenting a simulated egress IP through the sandbox's override header. The
 windows are scaled down (20 requests per 1 s) so that a run takes seconds.
 """
@@ -13,16 +13,23 @@ import os
 import signal
 import subprocess
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import anyio
 import pytest
 
-from benchmarks._judge import max_in_window
-from benchmarks.fleet import limits_for, start_worker, store_for
-from intervals_async.sandbox import AccountSpec, Latency, Sandbox, SandboxConfig, serving
+from intervals_async.sandbox import (
+    AccountSpec,
+    AuditEntry,
+    Latency,
+    Sandbox,
+    SandboxConfig,
+    serving,
+)
+
+from .fleet_worker import limits_for, start_worker, store_for
 
 PER_MINUTE, WINDOW = 20, 1.0
 
@@ -65,7 +72,7 @@ def _judge(sandbox: Sandbox) -> None:
     entries = sandbox.audit.entries
     assert [e.code for e in entries if e.code in (11, 12)] == []
     for ip in {e.ip for e in entries}:
-        assert max_in_window([e.time for e in entries if e.ip == ip], WINDOW) <= PER_MINUTE
+        assert sandbox.audit.most_in_window(WINDOW, ip=ip) <= PER_MINUTE
 
 
 def test_processes_on_one_ip_share_its_window_and_each_account_its_day(
@@ -128,25 +135,59 @@ def test_a_worker_killed_holding_slots_loses_none_and_breaks_no_window(
     shared: dict[str, str],
 ) -> None:
     lease = 1.5
-    sandbox = _sandbox(AccountSpec("demo"), latency=Latency(median=0.4, p99=1.0))
-    options = dict(tasks=8, seconds=7, per_minute=PER_MINUTE, window=WINDOW, lease=lease, **shared)
+    sandbox = _sandbox(
+        AccountSpec("demo"), AccountSpec("victim"), latency=Latency(median=0.4, p99=1.0)
+    )
+    options = dict(
+        seconds=120, until_stop=True, per_minute=PER_MINUTE, window=WINDOW, lease=lease, **shared
+    )
+    entries = sandbox.audit.entries
     with serving(sandbox) as url:
-        workers = [
-            start_worker(url=url, token=sandbox.token(), offset=i, stride=3, **options)
-            for i in range(3)
+        # The victim's requests carry an account of their own (the same IP, the same window),
+        # so the audit log tells when it holds slots.
+        victim = start_worker(
+            url=url, token=sandbox.token("victim"), account="victim", tasks=8, **options
+        )
+        survivors = [
+            start_worker(url=url, token=sandbox.token(), offset=i, stride=2, tasks=8, **options)
+            for i in range(2)
         ]
-        time.sleep(2.0)
-        os.kill(workers[0].pid, signal.SIGKILL)  # mid-request: its 8 tasks hold slots
-        killed_at = time.time()
-        workers[0].communicate()
-        survivors = _reports(workers[1:])
+        try:
+            # Driven by the audit log, not the clock: killed once it sends steadily (its 8
+            # tasks loop on requests of 0.4 s or so: it holds slots), then the others watched
+            # until they send past the dead slots' leases.
+            _until(lambda: sum(e.account == "victim" for e in entries) >= 16)
+            os.kill(victim.pid, signal.SIGKILL)
+            victim.communicate()
+            killed = len(entries)
+            _until(lambda: _sent_after(entries, killed, lease + WINDOW) > 0)
+        finally:
+            for worker in survivors:
+                worker.communicate("stop\n", timeout=120)
         _, window = anyio.run(_refresh, shared)
     _judge(sandbox)
-    # the others went on, past the dead worker's leases
-    assert all(r["sent"] > 0 for r in survivors)
-    assert any(e.time > killed_at + lease + WINDOW for e in sandbox.audit.entries)
+    # the survivors went on, past the dead worker's leases
+    assert _sent_after(entries, killed, lease + WINDOW) > 0
+    assert all(w.returncode == 0 for w in survivors)
     # nothing is held any more: the dead worker's slots ran out with their leases
     assert window.in_flight == 0
+
+
+def _until(condition: Callable[[], bool], timeout: float = 60.0) -> None:
+    """Poll ``condition`` (a slow machine waits longer, never fails for being slow)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "the workers made no progress within a minute"
+        time.sleep(0.02)
+
+
+def _sent_after(entries: list[AuditEntry], index: int, delay: float) -> int:
+    """Arrivals from entry ``index`` on that came ``delay`` seconds (the sandbox's clock) or
+    more after that entry's arrival."""
+    if len(entries) <= index:
+        return 0
+    start = entries[index].time
+    return sum(1 for e in entries[index:] if e.time >= start + delay and e.account == "demo")
 
 
 async def _refresh(shared: dict[str, str]) -> Any:

@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 
-from intervals_async.sandbox import Sandbox, SandboxConfig, serving
+from intervals_async.sandbox import Sandbox, SandboxConfig, most_in_window, serving
 
 PER_MINUTE, WINDOW = 20, 1.0
 WORKER = Path(__file__).with_name("host_worker.py")
@@ -29,16 +29,6 @@ WORKER = Path(__file__).with_name("host_worker.py")
 
 def _sandbox() -> Sandbox:
     return Sandbox(SandboxConfig(seed=2, per_minute=PER_MINUTE, window=WINDOW, suspension=WINDOW))
-
-
-def _max_in_window(times: list[float], window: float) -> int:
-    """The most arrivals in any ``window``-long span."""
-    times, most, first = sorted(times), 0, 0
-    for last, t in enumerate(times):
-        while t - times[first] >= window:
-            first += 1
-        most = max(most, last - first + 1)
-    return most
 
 
 def _start(url: str, token: str, seconds: float, *extra: str) -> list[subprocess.Popen[str]]:
@@ -101,7 +91,7 @@ def test_processes_that_configure_nothing_share_the_hosts_window(
     entries = [e for e in sandbox.audit.entries if e.path.startswith("/time")]
     assert [e.code for e in entries if e.code == 12] == []
     assert sum(r["too_fast"] for r in reports) == 0
-    assert _max_in_window([e.time for e in entries], WINDOW) <= PER_MINUTE
+    assert most_in_window(entries, WINDOW) <= PER_MINUTE
     # They really did compete: together they used the window (about 20 a second for 3 s).
     assert sum(r["sent"] for r in reports) >= 2 * PER_MINUTE
 
@@ -181,4 +171,4 @@ def test_governor_status_shows_every_process_and_forgets_a_killed_one(
                     worker.communicate()
     entries = sandbox.audit.entries
     assert [e.code for e in entries if e.code == 12] == []
-    assert _max_in_window([e.time for e in entries], WINDOW) <= PER_MINUTE
+    assert most_in_window(entries, WINDOW) <= PER_MINUTE

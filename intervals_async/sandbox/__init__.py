@@ -18,6 +18,7 @@ from ._app import ConnectionDropped as ConnectionDropped
 from ._app import Sandbox as Sandbox
 from ._audit import AuditEntry as AuditEntry
 from ._audit import AuditLog as AuditLog
+from ._audit import most_in_window as most_in_window
 from ._config import AccountSpec as AccountSpec
 from ._config import DataSize as DataSize
 from ._config import Faults as Faults
@@ -43,6 +44,7 @@ __all__ = [
     "Sandbox",
     "SandboxConfig",
     "WindowPolicy",
+    "most_in_window",
     "serve",
     "serving",
 ]

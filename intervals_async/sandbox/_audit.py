@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
 
-__all__ = ["AuditEntry", "AuditLog"]
+__all__ = ["AuditEntry", "AuditLog", "most_in_window"]
 
 
 @attrs.define
@@ -57,5 +58,22 @@ class AuditLog:
         """Forget every entry."""
         self.entries.clear()
 
+    def most_in_window(self, window: float, *, ip: str | None = None) -> int:
+        """The most arrivals (from ``ip``, else from anyone) in any ``window`` seconds: what a
+        sliding-window server counted at its busiest (see `most_in_window`)."""
+        return most_in_window((e for e in self.entries if ip in (None, e.ip)), window)
+
     def __len__(self) -> int:
         return len(self.entries)
+
+
+def most_in_window(entries: Iterable[AuditEntry], window: float) -> int:
+    """The most of ``entries`` that arrived in any half-open span of ``window`` seconds: the
+    judge of the per-minute limit, from the server's side."""
+    times = sorted(e.time for e in entries)
+    most, first = 0, 0
+    for last, t in enumerate(times):
+        while times[first] <= t - window:
+            first += 1
+        most = max(most, last - first + 1)
+    return most
