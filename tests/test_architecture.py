@@ -85,3 +85,15 @@ def test_the_client_side_never_imports_the_sandbox() -> None:
         and _reaches(imports, "intervals_async.sandbox")
     ]
     assert offenders == []
+
+
+def test_no_test_imports_the_benchmarks() -> None:
+    # Tests judge by the sandbox's audit log, never by benchmark code (which may change freely).
+    tests = Path(__file__).parent
+    assert _reaches(_imports(tests / "test_governor_fleet.py"), "tests.fleet_worker")
+    offenders = [
+        str(p.relative_to(tests))
+        for p in sorted(tests.rglob("*.py"))
+        if _reaches(_imports(p), "benchmarks")
+    ]
+    assert offenders == []

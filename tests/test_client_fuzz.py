@@ -38,6 +38,7 @@ from intervals_async.resources import RESOURCES, Kind, Resource
 from intervals_async.sandbox import Sandbox, SandboxConfig
 
 from .conftest import BASE_URL, AutoClock, PacedGovernor, Recorder
+from .strategies import hostile_or_near
 
 # The wire's limits, stated here independently of the client: four-digit years, 64-bit ids,
 # numbers of at most 15 integer digits and 10 places, a query of at most 8,000 characters.
@@ -184,78 +185,6 @@ def assert_carried(kind: Kind, sent: Any, value: Any, many: bool) -> None:
 
 
 # -- hostile values -------------------------------------------------------------------------------
-
-_DIGITS = "0123456789\u00b2\u0663\uff15\u07c0-+ .eE_,"  # ², Arabic 3, fullwidth 5, NKo 0
-_ZONES = st.builds(
-    dt.timezone, st.timedeltas(min_value=dt.timedelta(hours=-23), max_value=dt.timedelta(hours=23))
-)
-HOSTILE: st.SearchStrategy[Any] = st.one_of(
-    st.integers(),
-    st.integers(min_value=0, max_value=5000).map(lambda d: 10**d),
-    st.integers(min_value=0, max_value=5000).map(lambda d: -(10**d)),
-    st.just(2**63),
-    st.booleans(),
-    st.floats(),
-    st.decimals(),
-    st.from_regex(r"\A-?9(\.9+)?E[+-][0-9]{1,7}\Z").map(Decimal),
-    st.text(st.characters(codec=None, exclude_categories=())),  # surrogates and controls too
-    st.text(st.sampled_from(_DIGITS), max_size=25),
-    st.integers(min_value=-(10**20), max_value=10**20).map(str),
-    st.dates(),
-    st.dates(max_value=dt.date(999, 12, 31)),
-    st.datetimes(),
-    st.datetimes(timezones=_ZONES),
-    st.datetimes(timezones=_ZONES).map(lambda d: d.isoformat()),
-    st.datetimes(max_value=dt.datetime(999, 12, 31)).map(lambda d: d.isoformat(sep=" ")),
-    st.dates().map(lambda d: d.isoformat()),
-    st.sampled_from(["ASC", "desc", "id", "name", "datecreated", "sev.priority", "ID"]),
-    st.builds(lambda n, c: c * n, st.integers(0, 100_000), st.sampled_from("a%é\x00 ")),
-    st.binary(max_size=8),
-    st.lists(st.integers(min_value=-3, max_value=10**6), max_size=4),
-    st.sets(st.integers(min_value=1, max_value=50), max_size=3),
-    st.just({"id": 1}),
-    st.just(object()),
-)
-
-# Values of the right kind near the edges of what the wire carries, so that half the examples
-# reach the wire and are judged there.
-NEAR: dict[Kind, st.SearchStrategy[Any]] = {
-    Kind.INT: st.one_of(
-        st.integers(min_value=-2, max_value=10**6),
-        st.integers(min_value=MAX_INT - 2, max_value=MAX_INT + 2),
-        st.integers(min_value=-2, max_value=10**6).map(lambda n: f" {n}"),
-        st.lists(st.integers(min_value=-2, max_value=99), max_size=3),
-    ),
-    Kind.DECIMAL: st.one_of(
-        st.decimals(min_value=-(10**16), max_value=10**16, places=11),
-        st.floats(min_value=-(10**16), max_value=10**16),
-        st.integers(min_value=-(10**16), max_value=10**16),
-        st.decimals(min_value=0, max_value=100, places=2).map(str),
-    ),
-    Kind.BOOL: st.booleans(),
-    Kind.STR: st.one_of(
-        st.text(st.characters(codec=None, exclude_categories=()), max_size=50),
-        st.text(st.characters(codec="utf-8"), max_size=300),
-    ),
-    Kind.DATE: st.one_of(
-        st.dates(min_value=dt.date(998, 1, 1), max_value=dt.date(1001, 1, 1)),
-        st.dates(min_value=dt.date(9998, 1, 1)),
-        st.dates().map(str),
-    ),
-    Kind.DATETIME: st.one_of(
-        st.datetimes(min_value=dt.datetime(999, 12, 31), max_value=dt.datetime(1000, 1, 2)),
-        st.datetimes(min_value=dt.datetime(9999, 12, 30), timezones=_ZONES),
-        st.datetimes(timezones=_ZONES).map(str),
-        st.datetimes().map(lambda d: d.isoformat(timespec="seconds")),
-    ),
-}
-
-
-def hostile_or_near(kind: Kind) -> st.SearchStrategy[Any]:
-    """Half hostile values of any type, half values of ``kind`` near its edges (``one_of`` would
-    flatten the two and weigh each of their branches alike)."""
-    return st.booleans().flatmap(lambda near: NEAR[kind] if near else HOSTILE)
-
 
 _LISTED = [r for r in RESOURCES if "GET" in r.collection and r.filters]
 _FILTERS = [(r, f) for r in _LISTED for f in r.filters]

@@ -11,23 +11,9 @@ from hypothesis import strategies as st
 from intervals_async.governor import Limits, Outcome, Priority
 from intervals_async.governor._core import Admit, Closed, Core, Wait
 
-DAY = 86_400.0
+from .strategies import CORE_SCHEDULES
 
-# One step of a schedule: (seconds to move on, what to do, a latency, whether it was sent, code).
-# The waits include idle spells of any length (past a window, so that the bucket fills), and
-# `burst` asks again and again at one instant, as many tasks of an idle job do.
-_steps = st.lists(
-    st.tuples(
-        st.one_of(st.floats(0, 5, allow_nan=False), st.floats(5, 100, allow_nan=False)),
-        st.sampled_from(
-            ["admit", "admit", "admit", "ahead", "burst", "complete", "complete", "kill"]
-        ),
-        st.floats(0, 3, allow_nan=False),
-        st.booleans(),
-        st.sampled_from([None, None, None, None, 12]),
-    ),
-    max_size=400,
-)
+DAY = 86_400.0
 
 
 def _run(
@@ -74,7 +60,7 @@ def _run(
 
 @settings(max_examples=150, deadline=None)
 @given(
-    steps=_steps,
+    steps=CORE_SCHEDULES,
     per_minute=st.integers(1, 12),
     burst=st.integers(1, 6),
     seen_since=st.one_of(st.none(), st.floats(0, 100, allow_nan=False)),
@@ -110,7 +96,7 @@ def test_g1_no_window_can_hold_more_than_n_arrivals(
 
 
 @settings(max_examples=100, deadline=None)
-@given(steps=_steps)
+@given(steps=CORE_SCHEDULES)
 def test_g3_every_slot_comes_back(steps: list[tuple[float, str, float, bool, int | None]]) -> None:
     limits = Limits(per_minute=5, window=10.0, burst=2, margin=0.1, cooldown=5.0, lease=8.0)
     core, done, flying = _run(limits, steps)

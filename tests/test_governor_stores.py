@@ -20,7 +20,6 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from intervals_async import IntervalsClient, StoreError
 from intervals_async.governor import (
@@ -36,23 +35,12 @@ from intervals_async.governor._core import Admit, Closed, Core, Wait
 from intervals_async.governor._store import decide_and_admit
 from intervals_async.sandbox import Sandbox, SandboxConfig
 
+from .strategies import STORE_SCHEDULES
+
 pytestmark = pytest.mark.anyio
 
 START = 1_767_600_000.0
 LIMITS = Limits(per_minute=6, window=10.0, daily=40, burst=2, cooldown=5.0, lease=25.0)
-
-_steps = st.lists(
-    st.tuples(
-        st.floats(0, 4, allow_nan=False),
-        st.sampled_from(
-            ["ask", "ask", "ahead", "done", "done", "kill", "throttled", "too-many", "busy"]
-        ),
-        st.floats(0, 3, allow_nan=False),
-        st.booleans(),
-    ),
-    max_size=120,
-)
-
 
 # How a step's attempt ended: a code 12, a bare HTTP 429, a 503 asking to wait (Retry-After).
 _OUTCOMES = {
@@ -75,7 +63,7 @@ def _same(python: object, redis: object, now: float) -> bool:
 @settings(
     max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-@given(steps=_steps)
+@given(steps=STORE_SCHEDULES)
 def test_redis_decides_as_the_core_does(
     redis_url: str, redis_prefix: str, steps: list[tuple[float, str, float, bool]]
 ) -> None:

@@ -18,6 +18,8 @@ from hypothesis import strategies as st
 from intervals_async import MissingRecords, OrderViolation, PagingError, RepeatedRecords
 from intervals_async._pager import Pager, requests_for
 
+from .strategies import PAGER_SIZES, SERVER_LIES
+
 
 @attrs.frozen
 class Record:
@@ -75,11 +77,8 @@ def walk(server: Server, *, page_size: int, width: int, by_id: bool) -> list[int
     return yielded
 
 
-_SIZES = st.integers(min_value=0, max_value=120)
-
-
 @settings(max_examples=300, deadline=None)
-@given(n=_SIZES, page_size=st.integers(1, 30), width=st.integers(1, 5), by_id=st.booleans())
+@given(n=PAGER_SIZES, page_size=st.integers(1, 30), width=st.integers(1, 5), by_id=st.booleans())
 def test_an_honest_server_gives_every_record_once_at_the_predicted_cost(
     n: int, page_size: int, width: int, by_id: bool
 ) -> None:
@@ -89,7 +88,7 @@ def test_an_honest_server_gives_every_record_once_at_the_predicted_cost(
 
 
 @settings(max_examples=200, deadline=None)
-@given(n=_SIZES, page_size=st.integers(1, 30), cap=st.integers(1, 30), by_id=st.booleans())
+@given(n=PAGER_SIZES, page_size=st.integers(1, 30), cap=st.integers(1, 30), by_id=st.booleans())
 def test_a_server_cap_on_the_page_size_loses_nothing(
     n: int, page_size: int, cap: int, by_id: bool
 ) -> None:
@@ -97,26 +96,13 @@ def test_a_server_cap_on_the_page_size_loses_nothing(
     assert walk(server, page_size=page_size, width=3, by_id=by_id) == server.ids
 
 
-_LIES = st.fixed_dictionaries(
-    {},
-    optional={
-        "listcount_error": st.integers(-60, 60),
-        "ignore_offset": st.booleans(),
-        "order": st.sampled_from(["id", "reversed", "shuffled"]),
-        "cap": st.integers(1, 30),
-        "delete_per_page": st.integers(0, 3),
-        "insert_per_page": st.integers(0, 3),
-    },
-)
-
-
 @settings(max_examples=1000, deadline=None)
 @given(
-    n=_SIZES,
+    n=PAGER_SIZES,
     page_size=st.integers(1, 30),
     width=st.integers(1, 5),
     by_id=st.booleans(),
-    lies=_LIES,
+    lies=SERVER_LIES,
     seed=st.integers(0, 2**16),
 )
 def test_a_lying_server_gives_a_typed_error_or_every_record_that_stayed(
@@ -136,6 +122,11 @@ def test_a_lying_server_gives_a_typed_error_or_every_record_that_stayed(
         # one record never do): a move then that keeps the listcount (a deletion and an
         # insertion) cannot be seen.
         lies.pop("cap")
+    if not by_id and page_size == 1 and lies.get("order") == "shuffled":
+        # Pages of one record out of id order hold nothing to check one page against the next:
+        # a deletion that shortens the count hides a record a reshuffle moved behind the walk
+        # (no pager can see it; a walk by id does, by the order).
+        lies.pop("delete_per_page", None)
     server = Server(ids=list(range(1, n + 1)), rng=random.Random(seed), **lies)
     first = set(server.ids)
     try:

@@ -7,13 +7,13 @@ from datetime import UTC, datetime
 import httpx
 import pytest
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from intervals_async import VirtualClock
 from intervals_async.sandbox import AccountSpec, Sandbox, SandboxConfig, WindowPolicy
 from intervals_async.sandbox._limits import MinuteWindow
 
 from .conftest import Connect, api_error
+from .strategies import ARRIVALS
 
 pytestmark = pytest.mark.anyio
 
@@ -151,10 +151,6 @@ async def test_ip_override_header(connect: Connect, sandbox: Sandbox) -> None:
 
 # -- the window policies themselves, as properties -----------------------------------------
 
-_arrivals = st.lists(st.floats(min_value=0, max_value=600, allow_nan=False), max_size=400).map(
-    sorted
-)
-
 
 def _admitted(policy: WindowPolicy, times: list[float], limit: int = 10) -> list[float]:
     window = MinuteWindow(policy, limit, 60.0)
@@ -167,7 +163,7 @@ def _admitted(policy: WindowPolicy, times: list[float], limit: int = 10) -> list
 
 
 @settings(max_examples=200, deadline=None)
-@given(_arrivals)
+@given(ARRIVALS)
 def test_sliding_policy_never_admits_more_than_n_in_any_window(times: list[float]) -> None:
     admitted = _admitted(WindowPolicy.SLIDING, times)
     for i, start in enumerate(admitted):
@@ -175,7 +171,7 @@ def test_sliding_policy_never_admits_more_than_n_in_any_window(times: list[float
 
 
 @settings(max_examples=200, deadline=None)
-@given(_arrivals)
+@given(ARRIVALS)
 def test_fixed_policy_never_admits_more_than_n_per_calendar_minute(times: list[float]) -> None:
     admitted = _admitted(WindowPolicy.FIXED, times)
     minutes = [int(t // 60) for t in admitted]
@@ -183,7 +179,7 @@ def test_fixed_policy_never_admits_more_than_n_per_calendar_minute(times: list[f
 
 
 @settings(max_examples=200, deadline=None)
-@given(_arrivals)
+@given(ARRIVALS)
 def test_bucket_policy_admits_at_most_burst_plus_refill(times: list[float]) -> None:
     admitted = _admitted(WindowPolicy.BUCKET, times)
     for i, start in enumerate(admitted):
@@ -192,7 +188,7 @@ def test_bucket_policy_admits_at_most_burst_plus_refill(times: list[float]) -> N
 
 
 @settings(max_examples=200, deadline=None)
-@given(_arrivals)
+@given(ARRIVALS)
 def test_counter_policy_keeps_the_weighted_estimate_within_n(times: list[float]) -> None:
     admitted = _admitted(WindowPolicy.COUNTER, times)
     for t in admitted:
