@@ -6,7 +6,7 @@ and once with Redis; the sandbox's audit log is the judge (violations = code 12 
 utilization as in ``benchmarks.governor``). ``--quick`` runs a shorter version. Each worker also
 reports how many store round trips it made per request.
 
-Each worker is ``tests/fleet_worker.py``, the one the fleet tests start.
+Each worker is ``tests/governor/fleet_worker.py``, the one the fleet tests start.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ import anyio
 
 from intervals_async.governor import RedisStore
 from intervals_async.sandbox import Sandbox, SandboxConfig, most_in_window, serving
-from tests.fleet_worker import start_worker
+from tests.governor.fleet_worker import start_worker
 
 from ._judge import utilization
 

@@ -1,8 +1,8 @@
 -- The governor's core (governor/_core.py) for RedisStore: one call of this script is one atomic
 -- decision. It is the same algorithm, line for line where it can be. The core's answers to 40
 -- recorded schedules (tests/data/governor_vectors.json) hold both to one description: the core
--- replays them everywhere, this script wherever Redis runs (tests/test_governor_vectors.py);
--- tests/test_governor_stores.py also plays random schedules through both and compares them.
+-- replays them everywhere, this script wherever Redis runs (tests/governor/test_vectors.py);
+-- tests/governor/test_stores.py also plays random schedules through both and compares them.
 --
 -- KEYS: 1 egress hash (bucket, cooldown, sends per server minute), 2 leases zset (slots in flight
 -- -> lease end), 3 frees zset (completed slots -> when they come back), 4 day hash (one account),

@@ -1,7 +1,7 @@
 -- A SQLite export written by intervals-async at c2ec922, the schema before versions (user_version 0)
 -- while Time.dateiso was text: a sandbox(seed=1, DataSize(1, 4, 1, 3, 6)) on a clock at 1767225600,
 -- Export(resources=[time, task], format=sqlite, page_size=2) stopped at its budget after one page.
--- Dumped with sqlite3.Connection.iterdump(); loaded by tests/test_schema.py.
+-- Dumped with sqlite3.Connection.iterdump(); loaded by tests/export/test_schema.py.
 BEGIN TRANSACTION;
 CREATE TABLE _export (key TEXT PRIMARY KEY, value TEXT);
 INSERT INTO "_export" VALUES('job','{"format": "sqlite", "resources": {"time": {}, "task": {}}}');

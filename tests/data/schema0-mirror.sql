@@ -1,7 +1,7 @@
 -- A SQLite mirror written by intervals-async at c2ec922, the schema before versions (user_version 0)
 -- while Time.dateiso was text: a sandbox(seed=1, DataSize(1, 4, 1, 3, 6)) on a clock at 1767225600,
 -- Mirror(resources=[time, task]).sync().
--- Dumped with sqlite3.Connection.iterdump(); loaded by tests/test_schema.py.
+-- Dumped with sqlite3.Connection.iterdump(); loaded by tests/export/test_schema.py.
 BEGIN TRANSACTION;
 CREATE TABLE _sync (resource TEXT PRIMARY KEY, state TEXT NOT NULL);
 INSERT INTO "_sync" VALUES('task','{"watermark": "2025-09-06T22:58:28", "refreshed": 1767225602.4242425}');
