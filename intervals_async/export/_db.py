@@ -26,13 +26,14 @@ def connect(path: Path) -> sqlite3.Connection:
     """Open ``path`` in autocommit mode (transactions are explicit) with a write-ahead log,
     migrated to `SCHEMA_VERSION`.
 
-    Worker threads take turns with the connection (never two at once), so any thread may use it.
+    The connection belongs to the thread that opens it (a job's `JobThread`): Python's
+    same-thread check stays on, so a statement sent from any other thread fails at once.
 
     Raises:
         sqlite3.DatabaseError: the file is not a usable database.
         ValueError: a newer version of this package wrote it (it is left untouched).
     """
-    db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    db = sqlite3.connect(path, isolation_level=None)
     try:
         version: int = db.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:

@@ -23,7 +23,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import anyio
 import attrs
 
 from .. import _validate
@@ -37,6 +36,7 @@ from ..models import Model, Page
 from ..resources import Group
 from ..resources._table import RESOURCES
 from ._sinks import Format, Progress, Sink, check_writable, has_checkpoint, open_sink
+from ._thread import JobThread
 
 if TYPE_CHECKING:
     from .._client import IntervalsClient
@@ -276,6 +276,7 @@ class Export:
         self._restart = restart
         self._plan: ExportPlan | None = None
         self._sink: Sink | None = None
+        self._thread: JobThread | None = None  # the open sink's: all its file and SQL work
         self._names: list[str] | None = None  # the collections, once known
         self._started = 0
 
@@ -291,26 +292,38 @@ class Export:
     def _sent(self) -> int:
         return self._client.statistics().requests_sent - self._started
 
-    def _open(self) -> Sink:
-        """The output and its checkpoint, opened once (before any request)."""
-        if self._sink is None:
+    async def _open(self) -> tuple[Sink, JobThread]:
+        """The output and its checkpoint, opened once (before any request), and the thread
+        that does all its work."""
+        if self._sink is None or self._thread is None:
             if self._plan is None:  # a run after plan() counts the planning in its budget
                 self._started = self._client.statistics().requests_sent
+            thread = JobThread()
             try:
-                self._sink = open_sink(self._out, self._format)
+                self._sink = await thread.run(open_sink, self._out, self._format)
             except (OSError, ValueError, sqlite3.OperationalError) as exc:
+                thread.close()
                 raise ExportError(f"cannot write the export to {self._out}: {exc}") from None
-        return self._sink
+            except BaseException:
+                thread.close()
+                raise
+            self._thread = thread
+        return self._sink, self._thread
 
-    def _close(self, *, discard: bool = False) -> None:
+    async def _close(self, *, discard: bool = False) -> None:
         """Release the output; with ``discard``, remove it too (this run made it and began no
         job in it: a refused token leaves no empty output behind)."""
-        sink, self._sink, self._names, self._plan = self._sink, None, None, None
-        if sink is not None:
+        sink, thread = self._sink, self._thread
+        self._sink, self._thread, self._names, self._plan = None, None, None, None
+        if sink is None or thread is None:
+            return
+        try:
             with writing(sink.path):
-                sink.close()
+                await thread.run(sink.close)
                 if discard and sink.job is None:
-                    shutil.rmtree(self._out, ignore_errors=True)
+                    await thread.run(shutil.rmtree, self._out, True)
+        finally:
+            thread.close()
 
     async def _collections(self, job: Mapping[str, Any] | None, room: float) -> list[str] | None:
         """The collections to read; ``None`` when the budget leaves no request to ask ``/me/``
@@ -357,32 +370,13 @@ class Export:
         # The same job is kept as first written, with its progress.
         return job if not same or self._restart else None
 
-    async def _begin(self, sink: Sink, names: Sequence[str]) -> None:
+    async def _begin(self, sink: Sink, thread: JobThread, names: Sequence[str]) -> None:
         """Begin the job in the checkpoint, unless it is the one there."""
         job = self._job(names, sink.job)
         if job is not None:
             with writing(sink.path):
-                await anyio.to_thread.run_sync(sink.start, job)
+                await thread.run(sink.start, job)
             self._restart = False  # begun afresh: a second run of this object goes on
-
-    def _walk_start(self, name: str, done: Progress) -> tuple[Pager, dict[str, Any]]:
-        """The pager of one collection's walk, going on from its checkpoint, and its filters."""
-        filters = walk_filters(name, self._filters.get(name, {}))
-        by_id = walks_by_id(filters)
-        if by_id and done.last_id is not None and done.offset > 0:
-            # Read the last record written again: the page that opens with it proves that
-            # nothing before it moved (else the pager steps back until it finds it).
-            start = Pager(
-                name,
-                page_size=self._page_size,
-                by_id=True,
-                offset=done.offset - 1,
-                after_id=done.last_id,
-                listcount=done.listcount,
-            )
-        else:
-            start = Pager(name, page_size=self._page_size, by_id=by_id, offset=done.offset)
-        return start, filters
 
     async def plan(self) -> ExportPlan:
         """What the export will cost from where its checkpoint stands, against today's quota.
@@ -398,7 +392,7 @@ class Export:
             check_writable(self._out)
         except OSError as exc:
             raise ExportError(f"cannot write the export to {self._out}: {exc}") from None
-        sink = self._open() if has_checkpoint(self._out, self._format) else None
+        sink = (await self._open())[0] if has_checkpoint(self._out, self._format) else None
         if sink is None:
             self._started = self._client.statistics().requests_sent
         progress = {} if sink is None or self._restart else sink.progress
@@ -416,13 +410,13 @@ class Export:
                 elif collection(name).filter("limit") is None:
                     plans.append(ResourcePlan(name, filters, None, 0, 1))
                 else:
-                    _, walked = self._walk_start(name, done)
+                    _, walked = walk_start(name, done, self._page_size, filters)
                     listcount = await probe(self._client, name, walked)
                     requests = requests_for(listcount, self._page_size, done.offset)
                     plans.append(ResourcePlan(name, filters, listcount, done.records, requests))
             quota = await self._client.quota()
         except BaseException:
-            self._close()
+            await self._close()
             raise
         planning = self._sent()
         self._plan = ExportPlan(
@@ -434,11 +428,6 @@ class Export:
             resets_at=quota.resets_at,
         )
         return self._plan
-
-    async def _list(self, name: str, filters: Mapping[str, Any], fetch: Fetch) -> Page[Model]:
-        namespace = getattr(self._client, name)
-        page: Page[Model] = await namespace.list(offset=fetch.offset, limit=fetch.limit, **filters)
-        return page
 
     async def run(
         self,
@@ -469,7 +458,7 @@ class Export:
         if (max_requests is not None and max_requests < 0) or reserve < 0:
             raise ValueError("max_requests and reserve must not be negative")
         made = not self._out.exists()
-        sink = self._open()
+        sink, thread = await self._open()
         try:
             budget = math.inf if max_requests is None else float(max_requests)
             quota = await self._client.quota()  # free: not counted against the day
@@ -487,14 +476,25 @@ class Export:
                     resource=", ".join(self._names or self._resources or ["export"]),
                     parameter=which,
                 )
-            walk = _Walk(self, sink, budget, progress, left)
+            walk = _Walk(
+                client=self._client,
+                sink=sink,
+                thread=thread,
+                page_size=self._page_size,
+                concurrency=self._concurrency,
+                filters=self._filters,
+                sent=self._sent,
+                budget=budget,
+                report=progress,
+                quota_left=left,
+            )
             stopped: Stop | None = None
             resets_at = None
             with writing(sink.path):
                 try:
                     names = await self._collections(sink.job, walk.room())
                     if names is not None:
-                        await self._begin(sink, names)
+                        await self._begin(sink, thread, names)
                     walk.started(names or [])
                     for name in names if names is not None else ():
                         if not await walk.collection(name):
@@ -506,7 +506,7 @@ class Export:
                     stopped, resets_at = Stop.DAILY_QUOTA, error.reset_at
         finally:
             plan, files, records = self._plan, sink.files(), dict(sink.progress)
-            self._close(discard=made)  # a next run plans afresh from the checkpoint
+            await self._close(discard=made)  # a next run plans afresh from the checkpoint
         return ExportResult(
             complete=stopped is None,
             records={n: p.records for n, p in records.items()},
@@ -530,14 +530,25 @@ class _Walk:
 
     def __init__(
         self,
-        export: Export,
+        *,
+        client: IntervalsClient,
         sink: Sink,
+        thread: JobThread,
+        page_size: int,
+        concurrency: int,
+        filters: Mapping[str, Mapping[str, Any]],
+        sent: Callable[[], int],
         budget: float,
         report: Callable[[ExportProgress], None] | None,
         quota_left: int | None,
     ) -> None:
-        self._export = export
+        self._client = client
         self._sink = sink
+        self._thread = thread
+        self._page_size = page_size
+        self._concurrency = concurrency
+        self._filters = filters
+        self._sent = sent  # requests the export has sent so far
         self._budget = budget
         self._report = report
         self._quota_left = quota_left
@@ -546,7 +557,7 @@ class _Walk:
 
     def room(self) -> float:
         """Requests the budget still allows."""
-        return self._budget - self._export._sent()
+        return self._budget - self._sent()
 
     def started(self, names: Sequence[str]) -> None:
         """Say at once what the run is doing: the first collection it goes on with."""
@@ -556,15 +567,15 @@ class _Walk:
             self._tell(left[0], self._sink.progress.get(left[0], Progress()))
 
     async def _commit(self, name: str, records: Sequence[Model], done: Progress) -> None:
-        model = getattr(self._export._client, name).model
-        await anyio.to_thread.run_sync(self._sink.append, name, model, records, done)
+        model = getattr(self._client, name).model
+        await self._thread.run(self._sink.append, name, model, records, done)
         self._counts[name] = done.listcount if done.listcount is not None else done.records
         self._tell(name, done)
 
     def _tell(self, name: str, done: Progress) -> None:
         if self._report is None:
             return
-        sent = self._export._sent()
+        sent = self._sent()
         left = self._quota_left
         pages, counted = 0, True
         for other in self._names:
@@ -574,7 +585,7 @@ class _Walk:
             if at.listcount is None:
                 pages, counted = pages + 1, False  # its first page will say
             else:
-                pages += requests_for(at.listcount, self._export._page_size, at.offset)
+                pages += requests_for(at.listcount, self._page_size, at.offset)
         self._report(
             ExportProgress(
                 resource=name,
@@ -592,25 +603,24 @@ class _Walk:
 
     async def collection(self, name: str) -> bool:
         """Write what is left of one collection; false where the budget ran out first."""
-        export = self._export
         done = self._sink.progress.get(name, Progress())
         if done.done:
             return True
         if collection(name).filter("limit") is None:  # unpaged: one answer holds every record
             if self.room() < 1:
                 return False
-            namespace = getattr(export._client, name)
-            page = await namespace.list(**export._filters.get(name, {}))
+            namespace = getattr(self._client, name)
+            page = await namespace.list(**self._filters.get(name, {}))
             n = len(page.items)
             await self._commit(name, page.items, Progress(n, n, None, 0, page.listcount, True))
             return True
-        pager, filters = export._walk_start(name, done)
+        pager, filters = walk_start(name, done, self._page_size, self._filters.get(name, {}))
         while not pager.done:
-            width = int(min(export._concurrency, self.room()))
+            width = int(min(self._concurrency, self.room()))
             if width < 1:
                 return False
             fetches = pager.plan(width)
-            pages = await gather([_settled(export._list(name, filters, f)) for f in fetches])
+            pages = await gather([_settled(_page(self._client, name, filters, f)) for f in fetches])
             for fetch, page in zip(fetches, pages, strict=True):
                 if isinstance(page, IntervalsError):
                     raise page  # the pages before it are written: no request is wasted
@@ -627,6 +637,38 @@ class _Walk:
                 )
                 await self._commit(name, fresh, done)
         return True
+
+
+def walk_start(
+    name: str, done: Progress, page_size: int, given: Mapping[str, Any]
+) -> tuple[Pager, dict[str, Any]]:
+    """The pager of one collection's walk, going on from its checkpoint, and its filters."""
+    filters = walk_filters(name, given)
+    by_id = walks_by_id(filters)
+    if by_id and done.last_id is not None and done.offset > 0:
+        # Read the last record written again: the page that opens with it proves that
+        # nothing before it moved (else the pager steps back until it finds it).
+        start = Pager(
+            name,
+            page_size=page_size,
+            by_id=True,
+            offset=done.offset - 1,
+            after_id=done.last_id,
+            listcount=done.listcount,
+        )
+    else:
+        start = Pager(name, page_size=page_size, by_id=by_id, offset=done.offset)
+    return start, filters
+
+
+async def _page(
+    client: IntervalsClient, name: str, filters: Mapping[str, Any], fetch: Fetch
+) -> Page[Model]:
+    """One planned page of a walk."""
+    page: Page[Model] = await getattr(client, name).list(
+        offset=fetch.offset, limit=fetch.limit, **filters
+    )
+    return page
 
 
 async def _settled(call: Awaitable[Page[Model]]) -> Page[Model] | IntervalsError:

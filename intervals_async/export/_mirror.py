@@ -33,7 +33,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-import anyio
 import attrs
 
 from ..governor import Priority
@@ -42,6 +41,7 @@ from ..resources import Group
 from ._db import Tables, connect, quoted, transaction
 from ._export import ExportError, collection, readable_resources, walk_filters, writing
 from ._records import ident
+from ._thread import JobThread
 
 if TYPE_CHECKING:
     from .._client import IntervalsClient
@@ -233,17 +233,29 @@ class Mirror:
     async def _sync(
         self, full: bool, progress: Callable[[ResourceSync], None] | None
     ) -> SyncResult:
-        store = await anyio.to_thread.run_sync(_Store, self._path)
+        thread = JobThread()
+        try:
+            store = await thread.run(_Store, self._path)
+        except BaseException:
+            thread.close()
+            raise
         started = self._sent()
         try:
-            names = self._resources or store.state("_resources").get("names")
+            names = self._resources or (await thread.run(store.state, "_resources")).get("names")
             if names is None:
                 # Asked once; later runs mirror the same collections without asking /me/.
                 me = await self._client.me.get()
                 names = readable_resources(Group(me.group or "Resource"))
-                await anyio.to_thread.run_sync(store.remember, names)
+                await thread.run(store.remember, names)
             ordered = [n for n in CHANGING if n in names] + [n for n in names if n not in CHANGING]
-            run = _Run(self, store)
+            run = _Run(
+                client=self._client,
+                store=store,
+                thread=thread,
+                sent=self._sent,
+                refresh_after=self._refresh_after,
+                overlap=self._overlap,
+            )
             done = []
             for name in ordered:
                 done.append(await run.collection(name, full))
@@ -254,17 +266,30 @@ class Mirror:
                 if progress is not None:
                     progress(part)
         finally:
-            await anyio.to_thread.run_sync(store.db.close)
+            await thread.run(store.db.close)
+            thread.close()
         return SyncResult(resources=tuple(done), requests=self._sent() - started)
 
 
 class _Run:
     """One sync run: the collections in turn, then the records read again for another's sake."""
 
-    def __init__(self, mirror: Mirror, store: _Store) -> None:
-        self._mirror = mirror
+    def __init__(
+        self,
+        *,
+        client: IntervalsClient,
+        store: _Store,
+        thread: JobThread,
+        sent: Callable[[], int],
+        refresh_after: float,
+        overlap: timedelta,
+    ) -> None:
+        self._client = client
         self._store = store
-        self._client = mirror._client
+        self._sql = thread.run  # every statement on the job's one thread
+        self._sent = sent  # requests the mirror has sent so far
+        self._refresh_after = refresh_after
+        self._overlap = overlap
         self._renamed_tasks: set[int] = set()  # tasks whose title or project changed
         self._timed_tasks: set[int] = set()  # tasks whose time entries changed
         self._read_tasks: set[int] = set()  # tasks read by this run already
@@ -279,18 +304,18 @@ class _Run:
     ) -> int:
         """Write ``records`` (``changed``: those of them new or modified, where known) with
         ``state``; delete the rows not in ``keep``; the number deleted."""
-        gone = [] if keep is None else self._store.absent(name, keep)
-        self._notice(name, records, gone, changed)
+        gone = [] if keep is None else await self._sql(self._store.absent, name, keep)
+        await self._notice(name, records, gone, changed)
         model = getattr(self._client, name).model
-        await anyio.to_thread.run_sync(
-            lambda: self._store.write(name, model, records, state, delete=gone)
-        )
+        await self._sql(lambda: self._store.write(name, model, records, state, delete=gone))
         return len(gone)
 
-    def _changed(self, name: str, records: Sequence[Model]) -> list[Model]:
+    async def _changed(self, name: str, records: Sequence[Model]) -> list[Model]:
         """Those of ``records`` new to the mirror or modified since it stored them (the rest
         are read again by an overlap)."""
-        stamps = self._store.column(name, "datemodified", [ident(r) for r in records])
+        stamps = await self._sql(
+            self._store.column, name, "datemodified", [ident(r) for r in records]
+        )
         return [
             r
             for r in records
@@ -298,7 +323,7 @@ class _Run:
             or stamps.get(ident(r)) != stamp.isoformat()
         ]
 
-    def _notice(
+    async def _notice(
         self,
         name: str,
         records: Sequence[Model],
@@ -311,8 +336,8 @@ class _Run:
         if name == "task":
             tasks = cast("Sequence[Task]", records)
             self._read_tasks.update(ids)
-            titles = self._store.column("task", "title", ids)
-            projects = self._store.column("task", "projectid", ids)
+            titles = await self._sql(self._store.column, "task", "title", ids)
+            projects = await self._sql(self._store.column, "task", "projectid", ids)
             self._renamed_tasks.update(
                 t.id
                 for t in tasks
@@ -321,9 +346,12 @@ class _Run:
         if name == "time":
             # Only entries that really changed (read again by the overlap, most did not).
             entries = cast(
-                "Sequence[Time]", self._changed(name, records) if changed is None else changed
+                "Sequence[Time]",
+                await self._changed(name, records) if changed is None else changed,
             )
-            before = self._store.column("time", "taskid", [*(e.id for e in entries), *gone])
+            before = await self._sql(
+                self._store.column, "time", "taskid", [*(e.id for e in entries), *gone]
+            )
             self._timed_tasks.update(t for t in before.values() if t is not None)
             self._timed_tasks.update(e.taskid for e in entries if e.taskid is not None)
 
@@ -334,18 +362,18 @@ class _Run:
 
     async def collection(self, name: str, full: bool) -> ResourceSync:
         """Bring one collection up to date."""
-        sent = self._mirror._sent()
-        state = self._store.state(name)
+        sent = self._sent()
+        state = await self._sql(self._store.state, name)
         now = self._client.clock.time()
         if full or not state:
             mode, upserted, deleted = SyncMode.FULL, *await self._full(name, state, now)
         elif name in CHANGING:
             mode, upserted, deleted = SyncMode.CHANGES, *await self._changes(name, state)
-        elif now - state.get("refreshed", 0.0) >= self._mirror._refresh_after:
+        elif now - state.get("refreshed", 0.0) >= self._refresh_after:
             mode, upserted, deleted = SyncMode.FULL, *await self._full(name, state, now)
         else:
             mode, upserted, deleted = SyncMode.CACHED, 0, 0
-        return ResourceSync(name, mode, upserted, deleted, self._mirror._sent() - sent)
+        return ResourceSync(name, mode, upserted, deleted, self._sent() - sent)
 
     async def _full(self, name: str, state: dict[str, Any], now: float) -> tuple[int, int]:
         """Read the whole collection; delete the rows it no longer has."""
@@ -368,7 +396,7 @@ class _Run:
         upserted = 0
         for filters in self._change_windows(name, watermark):
             async for records in self._pages(name, **filters):
-                changed = self._changed(name, records)  # the overlap's re-reads are not news
+                changed = await self._changed(name, records)  # re-reads of the overlap: no news
                 upserted += len(changed)
                 watermark = _newest(records, watermark)
                 # The old watermark until every change is in: pages come in id order, not in
@@ -379,7 +407,7 @@ class _Run:
         if name == "tasknote":
             return upserted, 0
         probe = await getattr(self._client, name).list(limit=1)
-        if await anyio.to_thread.run_sync(self._store.count, name) == probe.listcount:
+        if await self._sql(self._store.count, name) == probe.listcount:
             return upserted, 0
         # The counts differ: something was deleted (or missed). Read every id again.
         more, deleted = await self._full(name, state, state.get("refreshed", 0.0))
@@ -388,7 +416,7 @@ class _Run:
     def _change_windows(self, name: str, watermark: str | None) -> list[dict[str, Any]]:
         if watermark is None:
             return [{}]
-        begin = datetime.fromisoformat(watermark) - self._mirror._overlap
+        begin = datetime.fromisoformat(watermark) - self._overlap
         if name != "tasknote":
             return [{"datemodifiedbegin": begin}]
         # Task notes without taskid: ranges of at most seven days, up to now.
@@ -413,19 +441,20 @@ class _Run:
         stale = sorted(self._timed_tasks - self._read_tasks)
         if "task" in names and stale:
             # Tasks have no id filter: their localids are in the mirror.
-            localids = [v for v in self._store.column("task", "localid", stale).values() if v]
+            found = await self._sql(self._store.column, "task", "localid", stale)
+            localids = [v for v in found.values() if v]
             done.append(await self._reread("task", "localid", localids))
         return done
 
     async def _reread(self, name: str, by: str, values: Sequence[int]) -> ResourceSync:
-        sent = self._mirror._sent()
-        state = self._store.state(name)
+        sent = self._sent()
+        state = await self._sql(self._store.state, name)
         upserted = 0
         for start in range(0, len(values), _BATCH):
             async for records in self._pages(name, **{by: list(values[start : start + _BATCH])}):
                 upserted += len(records)
                 await self._write(name, records, state)
-        return ResourceSync(name, SyncMode.FOLLOW_UP, upserted, 0, self._mirror._sent() - sent)
+        return ResourceSync(name, SyncMode.FOLLOW_UP, upserted, 0, self._sent() - sent)
 
 
 def _newest(records: Sequence[Model], watermark: str | None) -> str | None:

@@ -235,3 +235,31 @@ async def test_bad_input_is_refused_before_any_request(
     with pytest.raises(ExportError, match="not a usable SQLite mirror"):
         await Mirror(client, not_sqlite).sync()
     assert auto_sandbox.audit.entries == []
+
+
+async def test_every_statement_of_a_job_runs_on_its_one_thread(
+    api: Api, auto_sandbox: Sandbox, auto_clock: AutoClock, tmp_path: Path, monkeypatch: Any
+) -> None:
+    # Each connection tells which thread ran each of its statements (SQLite's trace callback):
+    # a sync, then an export to SQLite, each on one thread of its own, never the event loop's.
+    import threading
+
+    from intervals_async.export import Export, _db
+
+    seen: list[tuple[str, int]] = []
+    opened = _db.connect
+
+    def traced(path: Path) -> sqlite3.Connection:
+        db = opened(path)
+        db.set_trace_callback(lambda _: seen.append((str(path), threading.get_ident())))
+        return db
+
+    monkeypatch.setattr(_db, "connect", traced)
+    for module in ("_mirror", "_sinks"):
+        monkeypatch.setattr(f"intervals_async.export.{module}.connect", traced)
+    client = _client(api, auto_sandbox, auto_clock)
+    await Mirror(client, tmp_path / "mirror.sqlite", resources=["project", "time"]).sync()
+    await Export(client, tmp_path / "out", resources=["time"], format="sqlite").run()
+    threads = {where: {t for w, t in seen if w == where} for where, _ in seen}
+    assert len(threads) == 2 and all(len(t) == 1 for t in threads.values()), threads
+    assert threading.get_ident() not in {t for t, in threads.values()}
