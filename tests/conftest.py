@@ -44,6 +44,14 @@ def anyio_backend() -> str:
     return "asyncio"
 
 
+@pytest.fixture(params=["asyncio", "trio"])
+def both_backends(request: pytest.FixtureRequest) -> str:
+    """For a module whose tests are cheap, ``anyio_backend = both_backends`` runs each of its
+    async tests on asyncio and on trio."""
+    backend: str = request.param
+    return backend
+
+
 @pytest.fixture
 def clock() -> VirtualClock:
     return VirtualClock()

@@ -25,10 +25,11 @@ Per collection, each run does the cheapest thing that keeps the mirror exact:
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import json
 import sqlite3
-from collections.abc import AsyncIterator, Callable, Mapping, Sequence
+from collections.abc import AsyncGenerator, Callable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -355,10 +356,12 @@ class _Run:
             self._timed_tasks.update(t for t in before.values() if t is not None)
             self._timed_tasks.update(e.taskid for e in entries if e.taskid is not None)
 
-    async def _pages(self, name: str, **filters: Any) -> AsyncIterator[Sequence[Model]]:
+    async def _pages(self, name: str, **filters: Any) -> AsyncGenerator[Sequence[Model], None]:
         """Every matching record, a page at a time, in id order where the API sorts by id."""
-        async for page in getattr(self._client, name).pages(**walk_filters(name, filters)):
-            yield page
+        walk = getattr(self._client, name).pages(**walk_filters(name, filters))
+        async with contextlib.aclosing(walk) as pages:
+            async for page in pages:
+                yield page
 
     async def collection(self, name: str, full: bool) -> ResourceSync:
         """Bring one collection up to date."""
@@ -380,12 +383,13 @@ class _Run:
         seen: set[int] = set()
         upserted = 0
         watermark = state.get("watermark")
-        async for records in self._pages(name):
-            seen.update(ident(r) for r in records)
-            upserted += len(records)
-            watermark = _newest(records, watermark)
-            # Pages are upserted as they come; the rows not seen are deleted with the last one.
-            await self._write(name, records, state)
+        async with contextlib.aclosing(self._pages(name)) as pages:
+            async for records in pages:
+                seen.update(ident(r) for r in records)
+                upserted += len(records)
+                watermark = _newest(records, watermark)
+                # Pages are upserted as they come; the rows not seen are deleted with the last one.
+                await self._write(name, records, state)
         state = {**state, "watermark": watermark, "refreshed": now}
         deleted = await self._write(name, [], state, keep=seen)
         return upserted, deleted
@@ -395,13 +399,14 @@ class _Run:
         watermark = state.get("watermark")
         upserted = 0
         for filters in self._change_windows(name, watermark):
-            async for records in self._pages(name, **filters):
-                changed = await self._changed(name, records)  # re-reads of the overlap: no news
-                upserted += len(changed)
-                watermark = _newest(records, watermark)
-                # The old watermark until every change is in: pages come in id order, not in
-                # order of change, so a newer stamp seen early says nothing of later pages.
-                await self._write(name, records, state, changed=changed)
+            async with contextlib.aclosing(self._pages(name, **filters)) as pages:
+                async for records in pages:
+                    changed = await self._changed(name, records)  # re-reads of the overlap: no news
+                    upserted += len(changed)
+                    watermark = _newest(records, watermark)
+                    # The old watermark until every change is in: pages come in id order, not in
+                    # order of change, so a newer stamp seen early says nothing of later pages.
+                    await self._write(name, records, state, changed=changed)
         state = {**state, "watermark": watermark}
         await self._write(name, [], state)
         if name == "tasknote":
@@ -451,9 +456,12 @@ class _Run:
         state = await self._sql(self._store.state, name)
         upserted = 0
         for start in range(0, len(values), _BATCH):
-            async for records in self._pages(name, **{by: list(values[start : start + _BATCH])}):
-                upserted += len(records)
-                await self._write(name, records, state)
+            async with contextlib.aclosing(
+                self._pages(name, **{by: list(values[start : start + _BATCH])})
+            ) as pages:
+                async for records in pages:
+                    upserted += len(records)
+                    await self._write(name, records, state)
         return ResourceSync(name, SyncMode.FOLLOW_UP, upserted, 0, self._sent() - sent)
 
 

@@ -24,9 +24,10 @@ from intervals_async.sandbox import (
     SandboxConfig,
 )
 
-from ..conftest import Api, AutoClock
+from ..conftest import Api, AutoClock, both_backends
 
 pytestmark = pytest.mark.anyio
+anyio_backend = both_backends  # cheap: asyncio and trio
 
 
 def _gets(sandbox: Sandbox, path: str) -> int:

@@ -11,9 +11,10 @@ from intervals_async import ConnectionFailed, InvalidParameter, NotFound, RetryP
 from intervals_async.governor import Unmetered
 from intervals_async.sandbox import Sandbox
 
-from ..conftest import Api, AutoClock
+from ..conftest import Api, AutoClock, both_backends
 
 pytestmark = pytest.mark.anyio
+anyio_backend = both_backends  # cheap: asyncio and trio
 
 
 def _writes(sandbox: Sandbox) -> list[str]:

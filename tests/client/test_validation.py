@@ -12,9 +12,10 @@ import pytest
 from intervals_async import InvalidParameter
 from intervals_async.sandbox import Sandbox
 
-from ..conftest import Api, Recorder
+from ..conftest import Api, Recorder, both_backends
 
 pytestmark = pytest.mark.anyio
+anyio_backend = both_backends  # cheap: asyncio and trio
 
 
 @pytest.mark.parametrize(

@@ -16,9 +16,10 @@ from intervals_async.export._records import sqlite_row
 from intervals_async.governor import RateGovernor
 from intervals_async.sandbox import Sandbox
 
-from ..conftest import Api, AutoClock
+from ..conftest import Api, AutoClock, both_backends
 
 pytestmark = pytest.mark.anyio
+anyio_backend = both_backends  # cheap: asyncio and trio
 
 
 def _client(api: Api, app: Sandbox, clock: AutoClock) -> IntervalsClient:
@@ -262,4 +263,4 @@ async def test_every_statement_of_a_job_runs_on_its_one_thread(
     await Export(client, tmp_path / "out", resources=["time"], format="sqlite").run()
     threads = {where: {t for w, t in seen if w == where} for where, _ in seen}
     assert len(threads) == 2 and all(len(t) == 1 for t in threads.values()), threads
-    assert threading.get_ident() not in {t for t, in threads.values()}
+    assert threading.get_ident() not in {t for (t,) in threads.values()}

@@ -13,9 +13,10 @@ from intervals_async import VirtualClock
 from intervals_async.resources import RESOURCES, Group, Kind
 from intervals_async.sandbox import Sandbox
 
-from ..conftest import Connect, api_error
+from ..conftest import Connect, api_error, both_backends
 
 pytestmark = pytest.mark.anyio
+anyio_backend = both_backends  # cheap: asyncio and trio
 
 _ID = re.compile(r"^[1-9][0-9]*$")
 _TIMESTAMP = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$")

@@ -11,9 +11,10 @@ import pytest
 from intervals_async import VirtualClock
 from intervals_async.sandbox import Faults, Latency, Sandbox, SandboxConfig
 
-from ..conftest import Connect, api_error
+from ..conftest import Connect, api_error, both_backends
 
 pytestmark = pytest.mark.anyio
+anyio_backend = both_backends  # cheap: asyncio and trio
 
 
 @pytest.mark.parametrize(

@@ -9,9 +9,10 @@ import pytest
 
 from intervals_async.sandbox import Sandbox, SandboxConfig
 
-from ..conftest import BASE_URL, Connect, api_error
+from ..conftest import BASE_URL, Connect, api_error, both_backends
 
 pytestmark = pytest.mark.anyio
+anyio_backend = both_backends  # cheap: asyncio and trio
 
 
 async def _all(client: httpx.AsyncClient, path: str, **params: str) -> list[dict[str, str]]:

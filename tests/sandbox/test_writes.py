@@ -10,9 +10,10 @@ import pytest
 from intervals_async import VirtualClock
 from intervals_async.sandbox import Sandbox
 
-from ..conftest import api_error
+from ..conftest import api_error, both_backends
 
 pytestmark = pytest.mark.anyio
+anyio_backend = both_backends  # cheap: asyncio and trio
 
 
 def _first(sandbox: Sandbox, resource: str) -> dict[str, Any]:
