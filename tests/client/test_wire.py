@@ -29,18 +29,15 @@ from intervals_async import (
     ServerError,
     Timeout,
 )
-from intervals_async.governor import Unmetered
+from intervals_async.governor import Outcome, Permit, Unmetered
 
-from ..conftest import AutoClock
+from ..conftest import AutoClock, both_backends
 
 pytestmark = pytest.mark.anyio
 
 
-@pytest.fixture(params=["asyncio", "trio"])
-def anyio_backend(request: pytest.FixtureRequest) -> str:
-    """The request loop, retries and cancellation on both of anyio's backends."""
-    backend: str = request.param
-    return backend
+# The request loop, retries and cancellation on both of anyio's backends.
+anyio_backend = both_backends
 
 
 URL = "https://api.myintervals.com"
@@ -313,6 +310,45 @@ async def test_a_cancelled_call_still_releases_its_slot(auto_clock: AutoClock) -
                 group.start_soon(client.me.get)
                 await started.wait()
                 group.cancel_scope.cancel()
+    assert governor.acquired == governor.released == 1
+    assert governor.last_outcome is not None and governor.last_outcome.sent
+
+
+class _SlowRelease(Unmetered):
+    """A governor whose release waits, as a shared store's does (a thread, a round trip)."""
+
+    async def release(self, permit: Permit, outcome: Outcome, *, daily: bool = True) -> None:
+        for _ in range(3):
+            await anyio.sleep(0.01)  # a cancellation let through would end it here
+        await super().release(permit, outcome, daily=daily)
+
+
+@pytest.mark.parametrize("ending", ["cancelled", "deadline"])
+async def test_a_release_that_waits_is_never_cut_short(auto_clock: AutoClock, ending: str) -> None:
+    # However the attempt ends, its slot is handed back whole: the caller cancelled it while it
+    # waited for the answer, or its own deadline (attempt_timeout) passed.
+    governor = _SlowRelease()
+    started = anyio.Event()
+
+    async def hang(request: httpx.Request) -> httpx.Response:
+        started.set()
+        await anyio.sleep_forever()
+        raise AssertionError
+
+    client = IntervalsClient(
+        "tok12345678", governor=governor, clock=auto_clock, attempt_timeout=0.2, quota_sync=None
+    )
+    async with client:
+        with respx.mock(base_url=URL, assert_all_called=False) as mock:
+            mock.get("/me/").mock(side_effect=hang)
+            if ending == "cancelled":
+                async with anyio.create_task_group() as group:
+                    group.start_soon(client.with_options(retry=RetryPolicy(attempts=1)).me.get)
+                    await started.wait()
+                    group.cancel_scope.cancel()
+            else:
+                with pytest.raises(Timeout):
+                    await client.with_options(retry=RetryPolicy(attempts=1)).me.get()
     assert governor.acquired == governor.released == 1
     assert governor.last_outcome is not None and governor.last_outcome.sent
 
