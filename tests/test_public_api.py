@@ -119,3 +119,24 @@ def test_the_drawn_error_tree_names_every_error_under_its_parent() -> None:
     for cls in errors:
         bases = [b for b in cls.__bases__ if issubclass(b, intervals_async.IntervalsError)]
         assert drawn[cls.__name__] == (bases[0].__name__ if bases else ""), cls.__name__
+
+
+def test_the_namespace_types_are_public() -> None:
+    # The type of every namespace of both clients, importable for annotations.
+    from intervals_async import BlockingIntervalsClient, IntervalsClient, namespaces
+
+    client = IntervalsClient("tok12345678")
+    blocking = BlockingIntervalsClient("tok12345678")
+    try:
+        seen = set()
+        for entry in RESOURCES:
+            for owner in (client, blocking):
+                kind = type(getattr(owner, entry.name, None))
+                if not kind.__name__.endswith("Resource"):
+                    continue  # a resource read through a method of the client (quota())
+                assert getattr(namespaces, kind.__name__) is kind, kind
+                assert kind.__module__ == "intervals_async.namespaces" and kind.__doc__
+                seen.add(kind.__name__)
+        assert seen == set(namespaces.__all__)
+    finally:
+        blocking.close()
