@@ -293,27 +293,6 @@ async def test_every_attempt_passes_the_governor(auto_clock: AutoClock) -> None:
     assert governor.last_outcome is not None and governor.last_outcome.status == 200
 
 
-async def test_a_cancelled_call_still_releases_its_slot(auto_clock: AutoClock) -> None:
-    governor = Unmetered()
-    started = anyio.Event()
-
-    async def hang(request: httpx.Request) -> httpx.Response:
-        started.set()
-        await anyio.sleep_forever()
-        raise AssertionError
-
-    async with IntervalsClient("tok12345678", governor=governor, clock=auto_clock) as client:
-        # respx records a call when its side effect returns, and this one never does
-        with respx.mock(base_url=URL, assert_all_called=False) as mock:
-            mock.get("/me/").mock(side_effect=hang)
-            async with anyio.create_task_group() as group:
-                group.start_soon(client.me.get)
-                await started.wait()
-                group.cancel_scope.cancel()
-    assert governor.acquired == governor.released == 1
-    assert governor.last_outcome is not None and governor.last_outcome.sent
-
-
 class _SlowRelease(Unmetered):
     """A governor whose release waits, as a shared store's does (a thread, a round trip)."""
 
@@ -324,10 +303,14 @@ class _SlowRelease(Unmetered):
 
 
 @pytest.mark.parametrize("ending", ["cancelled", "deadline"])
-async def test_a_release_that_waits_is_never_cut_short(auto_clock: AutoClock, ending: str) -> None:
-    # However the attempt ends, its slot is handed back whole: the caller cancelled it while it
-    # waited for the answer, or its own deadline (attempt_timeout) passed.
-    governor = _SlowRelease()
+@pytest.mark.parametrize("kind", [Unmetered, _SlowRelease], ids=["at-once", "waits"])
+async def test_a_cancelled_or_timed_out_call_hands_its_slot_back_whole(
+    auto_clock: AutoClock, ending: str, kind: type[Unmetered]
+) -> None:
+    # However the attempt ends, its slot is handed back, and a release that waits is never cut
+    # short: the caller cancelled the call while it waited for the answer, or the attempt's own
+    # deadline (attempt_timeout) passed.
+    governor = kind()
     started = anyio.Event()
 
     async def hang(request: httpx.Request) -> httpx.Response:
