@@ -6,21 +6,17 @@ an `InvalidParameter` here, not a request the API refuses (and counts against th
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
-import re
-import sys
 from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
-from decimal import Decimal, InvalidOperation
-from typing import Any, TypeVar
+from typing import Any
 
 import httpx
 
-from . import _wire
 from ._convert import wire_value
 from ._exceptions import InvalidParameter
-from .resources import RESOURCES, Field, Filter, Kind, Resource, resource
+from ._wire import Kind, Refused, shown
+from .resources import RESOURCES, Field, Filter, Resource, resource
 
 __all__ = ["MAX_QUERY_LENGTH", "body", "collection", "positive", "query", "shown", "suggest"]
 
@@ -189,14 +185,14 @@ def _each(spec: Resource, name: str, kind: Kind, values: Any, none: bool) -> lis
 def _check(spec: Resource, name: str, kind: Kind, value: Any, none: bool) -> Any:
     """``value`` as the Python type of ``kind``, or `InvalidParameter`."""
     try:
-        checked = _coerce(kind, value)
-    except _Refused as refused:
+        checked = kind.accept(value)
+    except Refused as refused:
         raise InvalidParameter(
             f"{spec.name} {name!r} {refused}", resource=spec.name, parameter=name
         ) from None
     if checked is None:
         raise InvalidParameter(
-            f"{spec.name} {name!r} takes {_EXPECTED[kind]}, not {shown(value)}",
+            f"{spec.name} {name!r} takes {kind.expected}, not {shown(value)}",
             resource=spec.name,
             parameter=name,
         )
@@ -215,133 +211,3 @@ def _check(spec: Resource, name: str, kind: Kind, value: Any, none: bool) -> Any
 # The paging filters' lower bounds, and how to say them; every other integer is an id (0 or
 # more, or -1 for "none").
 _LEAST = {"limit": (1, "a page size of at least 1"), "offset": (0, "an offset of 0 or more")}
-
-_EXPECTED = {
-    Kind.INT: "an int",
-    Kind.DECIMAL: "a number (a Decimal, an int, or text such as '1.5')",
-    Kind.BOOL: "a bool",
-    Kind.STR: "a str",
-    Kind.DATE: "a date (YYYY-MM-DD, or a datetime.date)",
-    Kind.DATETIME: "a timestamp (YYYY-MM-DD HH:MM:SS, or a datetime.datetime)",
-}
-
-_ASCII_INT = re.compile(r"\s*-?[0-9]{1,19}\s*", re.ASCII)
-
-
-class _Refused(Exception):
-    """A value of the right type that the API cannot take; the message says why."""
-
-
-def shown(value: Any) -> str:
-    """``value`` for a message: never more than a line, whatever its size."""
-    try:
-        text = repr(value)
-    except ValueError:  # an int beyond Python's digit limit for strings
-        return f"an int of more than {sys.get_int_max_str_digits()} digits"
-    return text if len(text) <= 60 else f"{text[:40]}... ({len(text)} characters)"
-
-
-def _coerce(kind: Kind, value: Any) -> Any:
-    """``value`` as ``kind``'s Python type; ``None`` when it is not one of its forms, and
-    `_Refused` when it is one the API cannot take."""
-    if isinstance(value, str) and kind is not Kind.STR and not value.isascii():
-        return None  # '²' and '٣' are digits to str.isdigit(), never to the API
-    match kind:
-        case Kind.INT:
-            if isinstance(value, bool):
-                return None
-            if isinstance(value, str) and _ASCII_INT.fullmatch(value):
-                value = int(value)
-            if isinstance(value, int):
-                if value > _wire.MAX_INT:
-                    raise _Refused(f"takes an id of at most {_wire.MAX_INT}, not {shown(value)}")
-                return value
-        case Kind.DECIMAL:
-            return _number(value)
-        case Kind.BOOL:
-            return value if isinstance(value, bool) else None
-        case Kind.STR:
-            if not isinstance(value, str):
-                return None
-            if "\x00" in value:
-                raise _Refused("holds a NUL character, which the API cannot store")
-            try:
-                value.encode("utf-8")
-            except UnicodeEncodeError:
-                raise _Refused(
-                    "holds a lone surrogate, which is not text UTF-8 can carry"
-                ) from None
-            return value
-        case Kind.DATE:
-            if isinstance(value, dt.datetime):
-                return None  # a datetime would silently lose its time of day
-            if isinstance(value, str):
-                try:
-                    value = dt.date.fromisoformat(value)
-                except ValueError:
-                    return None
-            if isinstance(value, dt.date):
-                return _in_years(value)
-        case Kind.DATETIME:
-            if isinstance(value, str):
-                try:
-                    value = dt.datetime.fromisoformat(value)
-                except ValueError:
-                    return None
-            if isinstance(value, dt.datetime):
-                return _in_years(_naive_utc(value))
-    return None
-
-
-def _number(value: Any) -> Decimal | None:
-    """A Decimal the API's numbers can carry exactly (see ``_wire.DECIMAL_DIGITS``)."""
-    if isinstance(value, bool):
-        return None
-    try:
-        if isinstance(value, Decimal | int):
-            number = Decimal(value)  # exact, whatever the size (no trip through str)
-        elif isinstance(value, float):
-            number = Decimal(repr(value))  # the float as written, not its binary expansion
-        elif isinstance(value, str):
-            number = Decimal(value.strip())
-        else:
-            return None
-    except (InvalidOperation, ValueError):
-        return None
-    if not number.is_finite():
-        return None
-    if number.is_zero():
-        return Decimal(0)
-    _, digits, exponent = number.as_tuple()
-    trailing = len(digits) - len("".join(map(str, digits)).rstrip("0"))  # zeros add no place
-    places = max(0, -(int(exponent) + trailing))
-    if number.adjusted() >= _wire.DECIMAL_DIGITS or places > _wire.DECIMAL_PLACES:
-        raise _Refused(
-            f"takes a number of at most {_wire.DECIMAL_DIGITS} digits before the point and "
-            f"{_wire.DECIMAL_PLACES} after it, not {shown(value)}"
-        )
-    return number
-
-
-def _naive_utc(value: dt.datetime) -> dt.datetime:
-    """The API's timestamps carry no zone: an aware value (or a string with an offset) is sent
-    as UTC, and a naive one as it is."""
-    if value.tzinfo is None:
-        return value
-    try:
-        return value.astimezone(dt.UTC).replace(tzinfo=None)
-    except OverflowError:
-        raise _Refused(f"is outside the years {_years()} once in UTC: {shown(value)}") from None
-
-
-_D = TypeVar("_D", bound=dt.date)
-
-
-def _in_years(value: _D) -> _D:
-    if value.year not in _wire.YEARS:
-        raise _Refused(f"takes a date in the years {_years()}, not {shown(value)}")
-    return value
-
-
-def _years() -> str:
-    return f"{_wire.YEARS[0]}-{_wire.YEARS[-1]}"

@@ -7,9 +7,13 @@ multi-value ids as CSV strings, ``null`` (or ``""``) for nothing, and text HTML-
 
 from __future__ import annotations
 
+import enum
 import html
-from datetime import date, datetime
+import re
+import sys
+from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
+from typing import Any, TypeVar
 
 __all__ = [
     "DECIMAL_DIGITS",
@@ -17,6 +21,8 @@ __all__ = [
     "MAX_INT",
     "TIMESTAMP_FORMAT",
     "YEARS",
+    "Kind",
+    "Refused",
     "escape_text",
     "format_bool",
     "format_csv",
@@ -29,6 +35,7 @@ __all__ = [
     "parse_decimal",
     "parse_int",
     "parse_timestamp",
+    "shown",
     "unescape_text",
 ]
 
@@ -167,3 +174,168 @@ def escape_text(value: str) -> str:
 def unescape_text(value: str) -> str:
     """Undo the service's HTML escaping (``"A &amp; B"`` -> ``"A & B"``)."""
     return html.unescape(value)
+
+
+class Refused(Exception):
+    """A value of the right type that the API cannot take; the message says why."""
+
+
+class Kind(enum.Enum):
+    """The wire type of a filter or field."""
+
+    INT = "integer"
+    DECIMAL = "number"
+    BOOL = "boolean"
+    STR = "string"
+    DATE = "date"
+    DATETIME = "date-time"
+
+    def parse(self, raw: object) -> Any:
+        """A wire value of this kind as Python (``int``, ``Decimal``, ``bool``, ``date``...)."""
+        match self:
+            case Kind.INT:
+                return parse_int(raw)
+            case Kind.DECIMAL:
+                return parse_decimal(raw)
+            case Kind.BOOL:
+                return parse_bool(raw)
+            case Kind.DATE:
+                return parse_date(raw)
+            case Kind.DATETIME:
+                return parse_timestamp(raw)
+            case Kind.STR:
+                if isinstance(raw, dict | list | bool):
+                    raise ValueError(f"not a string: {raw!r}")
+                return str(raw)
+
+    def accept(self, value: Any) -> Any:
+        """A value given to the SDK (a filter, a field) as this kind's Python type, as it will
+        be sent: ``None`` when it is not one of the kind's forms; `Refused` when it is one the
+        API cannot take (an id past 64 bits, a NUL, a year past 9999...)."""
+        if isinstance(value, str) and self is not Kind.STR and not value.isascii():
+            return None  # '²' and '٣' are digits to str.isdigit(), never to the API
+        match self:
+            case Kind.INT:
+                if isinstance(value, bool):
+                    return None
+                if isinstance(value, str) and _ASCII_INT.fullmatch(value):
+                    value = int(value)
+                if isinstance(value, int):
+                    if value > MAX_INT:
+                        raise Refused(f"takes an id of at most {MAX_INT}, not {shown(value)}")
+                    return value
+            case Kind.DECIMAL:
+                return _number(value)
+            case Kind.BOOL:
+                return value if isinstance(value, bool) else None
+            case Kind.STR:
+                if not isinstance(value, str):
+                    return None
+                if "\x00" in value:
+                    raise Refused("holds a NUL character, which the API cannot store")
+                try:
+                    value.encode("utf-8")
+                except UnicodeEncodeError:
+                    raise Refused(
+                        "holds a lone surrogate, which is not text UTF-8 can carry"
+                    ) from None
+                return value
+            case Kind.DATE:
+                if isinstance(value, datetime):
+                    return None  # a datetime would silently lose its time of day
+                if isinstance(value, str):
+                    try:
+                        value = date.fromisoformat(value)
+                    except ValueError:
+                        return None
+                if isinstance(value, date):
+                    return _in_years(value)
+            case Kind.DATETIME:
+                if isinstance(value, str):
+                    try:
+                        value = datetime.fromisoformat(value)
+                    except ValueError:
+                        return None
+                if isinstance(value, datetime):
+                    return _in_years(_naive_utc(value))
+        return None
+
+    @property
+    def expected(self) -> str:
+        """What a value of this kind may be given as, for a message."""
+        return _EXPECTED[self]
+
+
+_EXPECTED: dict[Kind, str] = {
+    Kind.INT: "an int",
+    Kind.DECIMAL: "a number (a Decimal, an int, or text such as '1.5')",
+    Kind.BOOL: "a bool",
+    Kind.STR: "a str",
+    Kind.DATE: "a date (YYYY-MM-DD, or a datetime.date)",
+    Kind.DATETIME: "a timestamp (YYYY-MM-DD HH:MM:SS, or a datetime.datetime)",
+}
+
+_ASCII_INT = re.compile(r"\s*-?[0-9]{1,19}\s*", re.ASCII)
+
+
+def shown(value: Any) -> str:
+    """``value`` for a message: never more than a line, whatever its size."""
+    try:
+        text = repr(value)
+    except ValueError:  # an int beyond Python's digit limit for strings
+        return f"an int of more than {sys.get_int_max_str_digits()} digits"
+    return text if len(text) <= 60 else f"{text[:40]}... ({len(text)} characters)"
+
+
+def _number(value: Any) -> Decimal | None:
+    """A Decimal the API's numbers can carry exactly (see ``DECIMAL_DIGITS``)."""
+    if isinstance(value, bool):
+        return None
+    try:
+        if isinstance(value, Decimal | int):
+            number = Decimal(value)  # exact, whatever the size (no trip through str)
+        elif isinstance(value, float):
+            number = Decimal(repr(value))  # the float as written, not its binary expansion
+        elif isinstance(value, str):
+            number = Decimal(value.strip())
+        else:
+            return None
+    except (InvalidOperation, ValueError):
+        return None
+    if not number.is_finite():
+        return None
+    if number.is_zero():
+        return Decimal(0)
+    _, digits, exponent = number.as_tuple()
+    trailing = len(digits) - len("".join(map(str, digits)).rstrip("0"))  # zeros add no place
+    places = max(0, -(int(exponent) + trailing))
+    if number.adjusted() >= DECIMAL_DIGITS or places > DECIMAL_PLACES:
+        raise Refused(
+            f"takes a number of at most {DECIMAL_DIGITS} digits before the point and "
+            f"{DECIMAL_PLACES} after it, not {shown(value)}"
+        )
+    return number
+
+
+def _naive_utc(value: datetime) -> datetime:
+    """The API's timestamps carry no zone: an aware value (or a string with an offset) is sent
+    as UTC, and a naive one as it is."""
+    if value.tzinfo is None:
+        return value
+    try:
+        return value.astimezone(UTC).replace(tzinfo=None)
+    except OverflowError:
+        raise Refused(f"is outside the years {_years()} once in UTC: {shown(value)}") from None
+
+
+_D = TypeVar("_D", bound=date)
+
+
+def _in_years(value: _D) -> _D:
+    if value.year not in YEARS:
+        raise Refused(f"takes a date in the years {_years()}, not {shown(value)}")
+    return value
+
+
+def _years() -> str:
+    return f"{YEARS[0]}-{YEARS[-1]}"

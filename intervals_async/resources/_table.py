@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Mapping
-from typing import Any
 
 import attrs
 
-from .._wire import parse_bool, parse_date, parse_decimal, parse_int, parse_timestamp
+from .._wire import Kind
 
 __all__ = [
     "RESOURCES",
@@ -37,35 +36,6 @@ class Group(enum.Enum):
     MANAGER = "Manager"
     RESOURCE = "Resource"
     EXECUTIVE = "Executive"
-
-
-class Kind(enum.Enum):
-    """The wire type of a filter or field."""
-
-    INT = "integer"
-    DECIMAL = "number"
-    BOOL = "boolean"
-    STR = "string"
-    DATE = "date"
-    DATETIME = "date-time"
-
-    def parse(self, raw: object) -> Any:
-        """A wire value of this kind as Python (``int``, ``Decimal``, ``bool``, ``date``...)."""
-        match self:
-            case Kind.INT:
-                return parse_int(raw)
-            case Kind.DECIMAL:
-                return parse_decimal(raw)
-            case Kind.BOOL:
-                return parse_bool(raw)
-            case Kind.DATE:
-                return parse_date(raw)
-            case Kind.DATETIME:
-                return parse_timestamp(raw)
-            case Kind.STR:
-                if isinstance(raw, dict | list | bool):
-                    raise ValueError(f"not a string: {raw!r}")
-                return str(raw)
 
 
 @attrs.frozen
