@@ -70,7 +70,7 @@ class DayView:
         day_used: requests spent today.
         day_limit: the daily limit.
         reset_at: the next 00:00 GMT on the server's clock (the store's clock).
-        day_closed: whether the day is closed (a code 11, or the count reached the limit).
+        day_closed: whether a code 11 closed the day.
         synced_at: when the day was last reconciled with ``/quota/`` (``None``: never).
     """
 
