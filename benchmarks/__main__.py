@@ -85,7 +85,9 @@ def _cells(figure: dict[str, Any]) -> tuple[str, str]:
             continue
         if isinstance(value, list):
             value = "; ".join(
-                ", ".join(f"{k} {v}" for k, v in item.items()) if isinstance(item, dict) else item
+                ", ".join(f"{k} {v}" for k, v in item.items())
+                if isinstance(item, dict)
+                else str(item)  # a number: the bursts' seconds per request
                 for item in value
             )
         values.append(f"{key} {value}")
