@@ -47,7 +47,9 @@ def _time_page(n: int) -> bytes:
 
     spec = resource("time")
     assert spec is not None
-    views = [render_record(sandbox._shown(account, spec, r, member=False)) for r in spec_records]
+    views = [
+        render_record(sandbox._routes._shown(account, spec, r, member=False)) for r in spec_records
+    ]
     records = [{**views[i % len(views)], "id": str(10_000_000 + i)} for i in range(n)]
     return json.dumps(
         {"personid": 1, "status": "OK", "code": 200, "listcount": n, "time": records}
