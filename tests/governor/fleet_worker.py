@@ -76,7 +76,7 @@ async def _worker(args: argparse.Namespace) -> dict[str, Any]:
 
     async def task() -> None:
         nonlocal sent, closed
-        while not closed and not stopped.is_set() and time.monotonic() < deadline:
+        while not closed and time.monotonic() < deadline:
             try:
                 # a different page each time: identical concurrent reads would be merged
                 await client.call(
@@ -87,18 +87,18 @@ async def _worker(args: argparse.Namespace) -> dict[str, Any]:
                 return
             sent += 1
 
-    stopped = anyio.Event()
+    workers = anyio.create_task_group()
 
     async def until_told() -> None:
         # With --until-stop, the test says when: "stop" on stdin (or stdin closed), so that
-        # nothing races the end of a fixed time on a slow machine.
+        # nothing races the end of a fixed time on a slow machine. The tasks are cancelled then,
+        # mid-request or waiting for a slot, as a process told to stop is (their slots go back).
         await anyio.to_thread.run_sync(sys.stdin.readline, abandon_on_cancel=True)
-        stopped.set()
+        workers.cancel_scope.cancel()
 
     async with client, anyio.create_task_group() as group:
         if args.until_stop:
             group.start_soon(until_told)
-        workers = anyio.create_task_group()
         async with workers:
             for _ in range(args.tasks):
                 workers.start_soon(task)
