@@ -18,7 +18,7 @@ from ._exceptions import InvalidParameter
 from ._wire import Kind, Refused, shown
 from .resources import RESOURCES, Field, Filter, Resource, resource
 
-__all__ = ["MAX_QUERY_LENGTH", "body", "collection", "positive", "query", "shown", "suggest"]
+__all__ = ["MAX_QUERY_LENGTH", "body", "collection", "positive", "query", "suggest"]
 
 _SORT_DIRECTIONS = ("ASC", "DESC")
 # The longest query string sent: common front servers refuse request lines beyond 8 KB (Apache's

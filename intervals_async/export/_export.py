@@ -298,16 +298,11 @@ class Export:
         if self._sink is None or self._thread is None:
             if self._plan is None:  # a run after plan() counts the planning in its budget
                 self._started = self._client.statistics().requests_sent
-            thread = JobThread()
             try:
-                self._sink = await thread.run(open_sink, self._out, self._format)
+                thread, sink = await JobThread.opening(open_sink, self._out, self._format)
             except (OSError, ValueError, sqlite3.OperationalError) as exc:
-                thread.close()
                 raise ExportError(f"cannot write the export to {self._out}: {exc}") from None
-            except BaseException:
-                thread.close()
-                raise
-            self._thread = thread
+            self._thread, self._sink = thread, sink
         return self._sink, self._thread
 
     async def _close(self, *, discard: bool = False) -> None:

@@ -234,12 +234,7 @@ class Mirror:
     async def _sync(
         self, full: bool, progress: Callable[[ResourceSync], None] | None
     ) -> SyncResult:
-        thread = JobThread()
-        try:
-            store = await thread.run(_Store, self._path)
-        except BaseException:
-            thread.close()
-            raise
+        thread, store = await JobThread.opening(_Store, self._path)
         started = self._sent()
         try:
             names = self._resources or (await thread.run(store.state, "_resources")).get("names")

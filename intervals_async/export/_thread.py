@@ -27,6 +27,17 @@ class JobThread:
     def __init__(self) -> None:
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="intervals-job")
 
+    @classmethod
+    async def opening(cls, call: Callable[..., T], *args: Any) -> tuple[JobThread, T]:
+        """A new job thread, and what ``call(*args)`` opened on it (a file, a connection): the
+        thread is let go again if the opening fails."""
+        thread = cls()
+        try:
+            return thread, await thread.run(call, *args)
+        except BaseException:
+            thread.close()
+            raise
+
     async def run(self, call: Callable[..., T], *args: Any) -> T:
         """``call(*args)`` on the job's thread; its result, or its exception.
 

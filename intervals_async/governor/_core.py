@@ -347,7 +347,7 @@ class Core:
         # cost.
         slot = f"{random.getrandbits(64):016x}"
         state.leases[slot] = at + self.limits.lease
-        minute = self._minute(at, late=True)
+        minute = self._minute(at)
         state.sends[minute] = state.sends.get(minute, 0) + 1
         for old in [m for m in state.sends if m < minute - 2]:
             del state.sends[old]
@@ -374,11 +374,11 @@ class Core:
             # refunded: the server may have counted it.
             outcome = attrs.evolve(outcome, sent=True)
         if sent_at is not None:
-            minute = self._minute(sent_at, late=True)
+            minute = self._minute(sent_at)
             if minute in state.sends:
                 if not outcome.sent:
                     state.sends[minute] -= 1
-                elif self._minute(outcome.completed_at, late=True) == minute:
+                elif self._minute(outcome.completed_at) == minute:
                     state.done_within[minute] = state.done_within.get(minute, 0) + 1
         if not outcome.sent:
             # The server never saw it: the slot and the day's request come straight back.
@@ -427,11 +427,10 @@ class Core:
         else:
             self.clock = ClockState(max(low, clock.low), min(high, clock.high))
 
-    def _minute(self, local: float, *, late: bool) -> int:
-        """The server's fixed minute at ``local``, leaning ``late`` or early by the uncertainty."""
+    def _minute(self, local: float) -> int:
+        """The server's fixed minute at ``local``, leaning late by the uncertainty."""
         clock = self.clock
-        shift = clock.uncertainty if late else -clock.uncertainty
-        return math.floor((local + clock.offset + shift) / self.limits.window)
+        return math.floor((local + clock.offset + clock.uncertainty) / self.limits.window)
 
     def _counter_wait(self, state: EgressState, now: float) -> float | None:
         """When a sliding-window-counter server would take one more request (``None``: now).
@@ -445,7 +444,7 @@ class Core:
         """
         clock, window = self.clock, self.limits.window
         early = math.floor((now + clock.offset - clock.uncertainty) / window)
-        late = math.floor((now + clock.offset + clock.uncertainty) / window)
+        late = self._minute(now)
         wait = self._counter_gate(state, now, early)
         if late == early:  # the usual case: the server's minute is not in doubt
             return wait

@@ -126,9 +126,9 @@ local function refill(t)
   if eg.refilled_at == nil or t > eg.refilled_at then eg.refilled_at = t end
 end
 
-local function minute(t, late)
-  local shift = late and uncertainty() or -uncertainty()
-  return math.floor((t + offset() + shift) / W)
+-- the server's fixed minute at t, leaning late by the uncertainty (Core._minute)
+local function minute(t)
+  return math.floor((t + offset() + uncertainty()) / W)
 end
 
 local function counter_gate(t, m)
@@ -149,7 +149,7 @@ end
 
 local function counter_wait(t)
   local early = math.floor((t + offset() - uncertainty()) / W)
-  local late = minute(t, true)
+  local late = minute(t)
   local a = counter_gate(t, early)
   local b = nil
   if late ~= early then b = counter_gate(t, late) end
@@ -198,7 +198,7 @@ local function admit(t, at, slot)
   refill(t)
   eg.tokens = eg.tokens - 1.0
   redis.call('ZADD', L, fmt(at + LEASE), slot)
-  local m = minute(at, true)
+  local m = minute(at)
   redis.call('HINCRBY', E, 's' .. m, 1)
   for k, _ in pairs(sends) do
     if k < m - 2 then redis.call('HDEL', E, 's' .. k, 'd' .. k) end
@@ -224,10 +224,10 @@ local function complete(completed, slot, sent_at, sent, code, server_date, retry
     sent = true
   end
   if sent_at ~= nil then
-    local m = minute(sent_at, true)
+    local m = minute(sent_at)
     if sends[m] ~= nil then
       if not sent then redis.call('HINCRBY', E, 's' .. m, -1)
-      elseif minute(completed, true) == m then redis.call('HINCRBY', E, 'd' .. m, 1) end
+      elseif minute(completed) == m then redis.call('HINCRBY', E, 'd' .. m, 1) end
     end
   end
   if not sent then

@@ -21,7 +21,7 @@ from urllib.parse import unquote_plus, urlsplit, urlunsplit
 import attrs
 
 from .._exceptions import StoreError
-from ._core import DAY, Admit, Closed, Decision, Limits, Wait
+from ._core import Admit, Closed, Core, Decision, Limits, Wait
 from ._seam import Outcome, Permit, Priority
 from ._store import (
     AccountStatus,
@@ -30,8 +30,10 @@ from ._store import (
     ProcessStatus,
     StoreStatus,
     WindowView,
+    day_of,
     presence_lease,
     process_id,
+    window_of,
 )
 
 if TYPE_CHECKING:
@@ -177,16 +179,16 @@ class RedisStore:
         await self._call("reconcile", account, "", True, str(used), str(limit or 0))
 
     def window(self, now: float, egress: str) -> WindowView:
-        """The window as the last script call of this process saw it."""
-        return self._windows.get(egress) or WindowView.empty(now)
+        """The window as the last script call of this process saw it (never seen: an unused
+        one, as the core makes it)."""
+        seen = self._windows.get(egress)
+        return window_of(Core(self.limits), now, egress) if seen is None else seen
 
     def day(self, now: float, account: str) -> DayView:
-        """The day as the last script call of this process saw it."""
-        day = self._days.get(account)
-        if day is None:  # never seen: a fresh day, as the script would make it
-            # (the next 00:00 GMT on the store's clock: no answer has told the offset yet)
-            return DayView(0, self.limits.daily, (now // DAY + 1) * DAY, False, None)
-        return day
+        """The day as the last script call of this process saw it (never seen: a fresh one, as
+        the core makes it)."""
+        seen = self._days.get(account)
+        return day_of(Core(self.limits), now, account) if seen is None else seen
 
     async def refresh(self, now: float, *, account: str, egress: str) -> tuple[DayView, WindowView]:
         """Read the state now: one script call."""

@@ -56,11 +56,6 @@ class WindowView:
     throttled: int
     clock_offset: float
 
-    @classmethod
-    def empty(cls, now: float) -> WindowView:
-        """The window of an egress the store has not seen used."""
-        return cls(0, 0, now, 0.0, 0, 0.0)
-
 
 @attrs.frozen
 class DayView:

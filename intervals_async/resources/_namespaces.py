@@ -24,7 +24,7 @@ from .._exceptions import DecodeError, IntervalsError, InvalidParameter
 from .._gather import gather
 from .._pager import Pager, in_id_order, walks_by_id
 from .._params import NOT_GIVEN
-from .._wire import MAX_INT
+from .._wire import MAX_INT, shown
 from ..models import Document, Me, Model, Page, Time, Timer
 from ._table import Resource, resource
 
@@ -99,8 +99,7 @@ class Namespace(Generic[M]):
     def _ident(self, ident: int) -> int:
         if isinstance(ident, bool) or not isinstance(ident, int) or not 1 <= ident <= MAX_INT:
             raise InvalidParameter(
-                f"a {self._spec.name} id is a positive int (at most {MAX_INT}), "
-                f"not {_validate.shown(ident)}",
+                f"a {self._spec.name} id is a positive int (at most {MAX_INT}), not {shown(ident)}",
                 resource=self._spec.name,
                 parameter="id",
             )

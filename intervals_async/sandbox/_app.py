@@ -126,12 +126,14 @@ class Sandbox:
         self.audit.append(entry)
         response, fault = self._respond(entry, headers, scope, body)
         entry.fault = fault
+        if fault == "drop":
+            entry.status = 0  # the connection is cut before any status is sent
+        self.audit.answered(entry)
         if back:
             await self.clock.sleep(back)
         if fault == "slow":
             await self.clock.sleep(self.config.faults.slow_seconds)
         if fault == "drop":
-            entry.status = 0
             await send(
                 {
                     "type": "http.response.start",

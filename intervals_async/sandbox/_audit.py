@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import threading
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import attrs
@@ -45,10 +46,25 @@ class AuditLog:
 
     def __init__(self) -> None:
         self.entries: list[AuditEntry] = []
+        self._changed = threading.Condition()  # an arrival, or an arrival's answer
 
     def append(self, entry: AuditEntry) -> None:
         """Record an arrival."""
-        self.entries.append(entry)
+        with self._changed:
+            self.entries.append(entry)
+            self._changed.notify_all()
+
+    def answered(self, entry: AuditEntry) -> None:
+        """``entry``'s answer is known (its account, status, code and fault are set)."""
+        with self._changed:
+            self._changed.notify_all()
+
+    def wait_for(self, predicate: Callable[[list[AuditEntry]], bool], timeout: float) -> bool:
+        """Wait, in a thread other than the sandbox's (a test beside a served sandbox), until
+        ``predicate(entries)`` holds: each arrival and each answer tests it again. False if it
+        still does not after ``timeout`` seconds."""
+        with self._changed:
+            return self._changed.wait_for(lambda: predicate(self.entries), timeout)
 
     def since(self, index: int) -> list[AuditEntry]:
         """The entries from position ``index`` on."""

@@ -115,16 +115,13 @@ def test_sigkill_five_times_then_resume_equals_an_uninterrupted_export(tmp_path:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        # Driven by the checkpoint, not by the clock: kill once this run has written a page,
-        # at a random moment of the next one (the export is done only at 600).
-        # A slow machine only waits longer: the wait ends on progress, not on a clock (the
-        # 120 s bound is for a run that hangs).
+        # Driven by the checkpoint, not by the clock: kill once this run has written one or two
+        # pages (of 50; the next is then on its way), so five runs stop short of the 600
+        # entries. A slow machine only waits longer (the 120 s bound is for a run that hangs).
+        target = before + 50 * rng.choice([1, 2])
         deadline = time.monotonic() + 120
-        while _written(out) <= before and proc.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.01)
-        # Within the next page (paced at about 0.6 s): at most one or two more are written
-        # before the kill, so five runs stop short of the 600 entries.
-        time.sleep(rng.uniform(0.0, 0.3))
+        while _written(out) < target and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.01)  # the checkpoint is another process's file: nothing to wait on
         if proc.poll() is None and before < _written(out) < 600:
             killed_mid_way += 1
         proc.send_signal(signal.SIGKILL)

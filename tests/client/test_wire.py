@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 import anyio
+import anyio.lowlevel
 import httpx
 import pytest
 import respx
@@ -298,7 +299,7 @@ class _SlowRelease(Unmetered):
 
     async def release(self, permit: Permit, outcome: Outcome, *, daily: bool = True) -> None:
         for _ in range(3):
-            await anyio.sleep(0.01)  # a cancellation let through would end it here
+            await anyio.lowlevel.checkpoint()  # a cancellation let through would end it here
         await super().release(permit, outcome, daily=daily)
 
 
@@ -319,7 +320,7 @@ async def test_a_cancelled_or_timed_out_call_hands_its_slot_back_whole(
         raise AssertionError
 
     client = IntervalsClient(
-        "tok12345678", governor=governor, clock=auto_clock, attempt_timeout=0.2, quota_sync=None
+        "tok12345678", governor=governor, clock=auto_clock, attempt_timeout=0.05, quota_sync=None
     )
     async with client:
         with respx.mock(base_url=URL, assert_all_called=False) as mock:

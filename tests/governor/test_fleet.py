@@ -156,11 +156,11 @@ def test_a_worker_killed_holding_slots_loses_none_and_breaks_no_window(
             # Driven by the audit log, not the clock: killed once each of its 8 tasks has sent
             # (they loop on requests of 0.4 s or so: it holds slots), then the others watched
             # until they send past the dead slots' leases.
-            _until(lambda: sum(e.account == "victim" for e in entries) >= 8)
+            _until(sandbox, lambda seen: sum(e.account == "victim" for e in seen) >= 8)
             os.kill(victim.pid, signal.SIGKILL)
             victim.communicate()
             killed = len(entries)
-            _until(lambda: _sent_after(entries, killed, lease + WINDOW) > 0)
+            _until(sandbox, lambda seen: _sent_after(seen, killed, lease + WINDOW) > 0)
         finally:
             for worker in survivors:
                 worker.communicate("stop\n", timeout=120)
@@ -173,12 +173,10 @@ def test_a_worker_killed_holding_slots_loses_none_and_breaks_no_window(
     assert window.in_flight == 0
 
 
-def _until(condition: Callable[[], bool], timeout: float = 60.0) -> None:
-    """Poll ``condition`` (a slow machine waits longer, never fails for being slow)."""
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "the workers made no progress within a minute"
-        time.sleep(0.02)
+def _until(sandbox: Sandbox, condition: Callable[[list[AuditEntry]], bool]) -> None:
+    """Wait until the audit log shows ``condition`` (woken by each arrival and answer: a slow
+    machine waits longer, never fails for being slow; a minute bounds a run that hangs)."""
+    assert sandbox.audit.wait_for(condition, timeout=60.0), "no progress within a minute"
 
 
 def _sent_after(entries: list[AuditEntry], index: int, delay: float) -> int:

@@ -27,7 +27,7 @@ import pytest
 
 from intervals_async.governor import Limits, Outcome, Permit, Priority, RedisStore
 from intervals_async.governor._core import Admit, Closed, Core, Decision
-from intervals_async.governor._store import decide_and_admit
+from intervals_async.governor._store import DayView, WindowView, day_of, decide_and_admit, window_of
 
 VECTORS = Path(__file__).parents[1] / "data" / "governor_vectors.json"
 START = 1_767_657_510.0  # 2026-01-05 23:58:30 GMT: most schedules run over a GMT midnight
@@ -121,16 +121,7 @@ class CoreSide:
         self.core.reconcile(ACCOUNT, now, used=used, limit=limit)
 
     async def final(self, now: float) -> dict[str, Any]:
-        state, day = self.core.egress(EGRESS), self.core.day(ACCOUNT, now)
-        return {
-            "window_used": state.used(now, LIMITS),
-            "in_flight": state.in_flight,
-            "day_used": day.used,
-            "day_limit": day.limit,
-            "throttled": state.throttled,
-            "cooldown_until": state.cooldown_until,
-            "clock_offset": self.core.offset,
-        }
+        return _final(day_of(self.core, now, ACCOUNT), window_of(self.core, now, EGRESS))
 
 
 class RedisSide:
@@ -157,16 +148,20 @@ class RedisSide:
 
     async def final(self, now: float) -> dict[str, Any]:
         self.now = now
-        day, window = await self.store.refresh(now, account=ACCOUNT, egress=EGRESS)
-        return {
-            "window_used": window.window_used,
-            "in_flight": window.in_flight,
-            "day_used": day.day_used,
-            "day_limit": day.day_limit,
-            "throttled": window.throttled,
-            "cooldown_until": window.cooldown_until,
-            "clock_offset": window.clock_offset,
-        }
+        return _final(*await self.store.refresh(now, account=ACCOUNT, egress=EGRESS))
+
+
+def _final(day: DayView, window: WindowView) -> dict[str, Any]:
+    """What a schedule's last answer records of the window and the day."""
+    return {
+        "window_used": window.window_used,
+        "in_flight": window.in_flight,
+        "day_used": day.day_used,
+        "day_limit": day.day_limit,
+        "throttled": window.throttled,
+        "cooldown_until": window.cooldown_until,
+        "clock_offset": window.clock_offset,
+    }
 
 
 async def replay(steps: list[dict[str, Any]], side: CoreSide | RedisSide) -> list[Any]:

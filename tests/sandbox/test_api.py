@@ -5,13 +5,14 @@ from __future__ import annotations
 import base64
 import json
 import re
+import threading
 
 import httpx
 import pytest
 
 from intervals_async import VirtualClock
 from intervals_async.resources import RESOURCES, Group, Kind
-from intervals_async.sandbox import Sandbox
+from intervals_async.sandbox import AuditEntry, AuditLog, Sandbox
 
 from ..conftest import Connect, api_error, both_backends
 
@@ -184,3 +185,22 @@ async def test_json_is_what_php_would_write(admin: httpx.AsyncClient) -> None:
     raw = (await admin.get("/client/", params={"limit": 100})).text
     assert json.loads(raw)["client"]
     assert "\\u6771" in raw  # CJK as \\u escapes, as json_encode does by default
+
+
+def test_the_audit_log_wakes_a_waiting_thread_on_each_arrival_and_answer() -> None:
+    log = AuditLog()
+    assert not log.wait_for(lambda seen: len(seen) > 0, timeout=0.0)  # nothing yet: false
+    entry = AuditEntry(0.0, "10.0.0.1", None, "GET", "/time/")
+    woke = threading.Event()
+
+    def waiter() -> None:
+        if log.wait_for(lambda seen: bool(seen) and seen[0].status == 200, timeout=60.0):
+            woke.set()
+
+    thread = threading.Thread(target=waiter)
+    thread.start()
+    log.append(entry)  # arrived: not answered yet
+    entry.status = 200
+    log.answered(entry)  # the waiter sees the answer
+    thread.join(timeout=60.0)
+    assert woke.is_set()
